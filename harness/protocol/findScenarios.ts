@@ -1,0 +1,90 @@
+/**
+ * Lists scenario files: each argument is a .yaml file, a folder (searched recursively for
+ * *.yaml, skipping dot-folders and node_modules) or a glob (`*`, `**`, `?`, e.g.
+ * `scenarios/quirks/*.yaml`). The result is deduplicated and sorted by path, code unit
+ * order with '/' separators, so every machine runs scenarios in the same order.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ScenarioError, ScenarioErrors } from './scenarioError.ts';
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, out);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.yaml')) out.push(full);
+  }
+}
+
+/** `**` matches any number of folders, `*` and `?` stay within one path segment. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function expandGlob(pattern: string): string[] {
+  const posix = toPosix(pattern);
+  const segments = posix.split('/');
+  const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
+  const base = segments.slice(0, firstGlob).join('/') || (posix.startsWith('/') ? '/' : '.');
+  const found: string[] = [];
+  try {
+    walk(base, found);
+  } catch {
+    return [];
+  }
+  const re = globToRegExp(posix.startsWith('./') ? posix.slice(2) : posix);
+  return found.filter((f) => re.test(toPosix(base === '.' ? path.relative('.', f) : f)));
+}
+
+function notFound(arg: string): ScenarioErrors {
+  const text = 'expected a .yaml file, a folder or a glob matching .yaml files, got nothing at this path';
+  return new ScenarioErrors([new ScenarioError({ file: arg, line: 0, column: 0, expected: 'a .yaml file, a folder or a glob', found: 'nothing at this path', text })]);
+}
+
+function expandOne(arg: string): string[] {
+  if (GLOB_CHARS.test(arg)) {
+    const matches = expandGlob(arg);
+    if (matches.length === 0) throw notFound(arg);
+    return matches;
+  }
+  let isDir: boolean;
+  try {
+    isDir = statSync(arg).isDirectory();
+  } catch {
+    throw notFound(arg);
+  }
+  if (!isDir) return [arg];
+  const out: string[] = [];
+  walk(arg, out);
+  return out;
+}
+
+/** Scenario files under `args`, deduplicated by absolute path and sorted. Throws ScenarioErrors for a path that matches nothing. */
+export function findScenarios(args: readonly string[]): string[] {
+  const byAbsolute = new Map<string, string>();
+  for (const arg of args) {
+    for (const file of expandOne(arg)) {
+      const abs = path.resolve(file);
+      if (!byAbsolute.has(abs)) byAbsolute.set(abs, toPosix(path.normalize(file)));
+    }
+  }
+  return [...byAbsolute.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,88 @@
+/**
+ * results.json: the single source every reporter reads (console, HTML, JUnit, gate).
+ * Timing lives only in fields named `timing`, `startedAt`, `finishedAt` and `durationMs`,
+ * so two runs of the same inputs compare byte for byte once those are stripped.
+ */
+import type { Divergence } from '../compare/types.ts';
+import type { EngineIdentity } from '../engines/types.ts';
+
+export const RESULTS_FORMAT = 'parity-results/1';
+
+/** pass: identical; divergence: engines differ; crash/timeout: an engine failed; error: the input is bad. */
+export type CaseStatus = 'pass' | 'divergence' | 'crash' | 'timeout' | 'error';
+
+export type CaseSource =
+  | { readonly kind: 'scenario'; readonly file: string }
+  | { readonly kind: 'fuzz'; readonly seed: number; readonly path: string; readonly run: number };
+
+/** A problem with the input itself, located as precisely as possible. */
+export interface InputError {
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly step?: number;
+}
+
+/** Divergences as stored: pixel buffers replaced by artifact paths. */
+export type StoredDivergence = Omit<Divergence, 'diffImage' | 'referenceCrop' | 'candidateCrop'> & {
+  readonly artifacts?: { readonly reference?: string; readonly candidate?: string; readonly diff?: string };
+};
+
+export interface CaseTiming {
+  readonly referenceMs: number;
+  readonly candidateMs: number;
+  readonly compareMs: number;
+  readonly totalMs: number;
+}
+
+export interface CaseResult {
+  readonly id: string;
+  readonly title: string;
+  readonly source: CaseSource;
+  readonly status: CaseStatus;
+  readonly steps: number;
+  readonly checkpoints: number;
+  /** Index of the first step of the first diverging checkpoint's batch, when known. */
+  readonly firstDivergingCheckpoint?: { readonly name: string; readonly step: number };
+  readonly divergences: readonly StoredDivergence[];
+  readonly error?: InputError;
+  readonly timing: CaseTiming;
+}
+
+export interface Determinism {
+  /** Cases the reference ran twice (A-vs-A) to detect non-determinism. */
+  readonly sampled: readonly string[];
+  /** Ids of sampled cases whose two reference runs differed. */
+  readonly nondeterministic: readonly string[];
+}
+
+export interface RunSummary {
+  readonly total: number;
+  readonly byStatus: Readonly<Record<CaseStatus, number>>;
+  /** Divergence groups: fingerprint -> case ids, largest first. */
+  readonly groups: readonly { readonly fingerprint: string; readonly signature: string; readonly cases: readonly string[] }[];
+  readonly exitClass: ExitClass;
+  readonly interrupted: boolean;
+}
+
+/** 0 pass · 1 divergence · 2 usage or input error · 3 engine crash or infrastructure failure. */
+export type ExitClass = 0 | 1 | 2 | 3;
+
+export interface RunInfo {
+  readonly id: string;
+  readonly command: string;
+  readonly target: 'node';
+  readonly startedAt: string;
+  readonly finishedAt?: string;
+  readonly durationMs?: number;
+}
+
+export interface RunResults {
+  readonly format: typeof RESULTS_FORMAT;
+  readonly run: RunInfo;
+  readonly engines: { readonly reference: EngineIdentity; readonly candidate: EngineIdentity };
+  readonly determinism?: Determinism;
+  readonly cases: readonly CaseResult[];
+  readonly summary?: RunSummary;
+}
