@@ -1,0 +1,97 @@
+/**
+ * Engine specs -> adapters. A spec is plain data (it crosses worker boundaries):
+ * a built-in name, or a module path from parity.config.yaml.
+ *
+ *   legacy-js, wasm                    in-process (in the runner's worker threads)
+ *   legacy-js-worker, wasm-worker      each session in its own worker thread, fed by
+ *                                      binary-encoded messages: the deployment of the migration
+ *   { module: './path/to/adapter.ts' } a third-party adapter module (default export or
+ *                                      `createAdapter`: an AdapterFactory)
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createLegacyRenderer } from '../../engines/legacy-js/index.ts';
+import { createWasmRenderer, DEFAULT_WASM_PATH } from '../../engines/wasm/adapter.ts';
+import { hashFile, hashFolder } from './identity.ts';
+import { rendererAdapter } from './rendererAdapter.ts';
+import type { AdapterFactory, EngineAdapter, EngineIdentity } from './types.ts';
+import { workerAdapter } from './workerAdapter.ts';
+
+export const BUILTIN_ENGINES = ['legacy-js', 'wasm', 'legacy-js-worker', 'wasm-worker'] as const;
+export type BuiltinEngine = (typeof BUILTIN_ENGINES)[number];
+
+export type EngineSpec =
+  | { readonly builtin: BuiltinEngine }
+  | { readonly module: string; readonly options?: Readonly<Record<string, unknown>> };
+
+export class EngineLoadError extends Error {
+  override name = 'EngineLoadError';
+}
+
+const root = resolve(import.meta.dirname, '../..');
+const VERSION = '0.1.0';
+
+let legacyBuild: string | undefined;
+let wasmBuild: string | undefined;
+
+export function builtinIdentity(name: BuiltinEngine): EngineIdentity {
+  if (name.startsWith('legacy-js')) {
+    legacyBuild ??= hashFolder(resolve(root, 'engines/legacy-js'), (n) => n.endsWith('.ts'));
+    return { name, version: VERSION, build: legacyBuild };
+  }
+  if (!existsSync(DEFAULT_WASM_PATH)) {
+    throw new EngineLoadError(`the Wasm engine is not built (${DEFAULT_WASM_PATH} is missing): run \`npm run setup\``);
+  }
+  wasmBuild ??= hashFile(DEFAULT_WASM_PATH);
+  return { name, version: VERSION, build: wasmBuild };
+}
+
+export function specLabel(spec: EngineSpec): string {
+  return 'builtin' in spec ? spec.builtin : spec.module;
+}
+
+/** Parses a CLI/config engine name: a built-in name or a module path. */
+export function parseEngineSpec(text: string, options?: Record<string, unknown>): EngineSpec {
+  if ((BUILTIN_ENGINES as readonly string[]).includes(text)) return { builtin: text as BuiltinEngine };
+  if (/[/\\.]/.test(text)) return { module: text, ...(options ? { options } : {}) };
+  throw new EngineLoadError(
+    `unknown engine "${text}": expected one of ${BUILTIN_ENGINES.join(', ')}, or a path to an adapter module (./my-engine.ts)`,
+  );
+}
+
+export async function loadAdapter(spec: EngineSpec, baseDir: string = process.cwd()): Promise<EngineAdapter> {
+  if ('builtin' in spec) {
+    const identity = builtinIdentity(spec.builtin);
+    switch (spec.builtin) {
+      case 'legacy-js': return rendererAdapter(identity, createLegacyRenderer);
+      case 'wasm': return rendererAdapter(identity, (o) => createWasmRenderer(o));
+      case 'legacy-js-worker': return workerAdapter(identity, 'legacy-js');
+      case 'wasm-worker': return workerAdapter(identity, 'wasm');
+    }
+  }
+  const path = isAbsolute(spec.module) ? spec.module : resolve(baseDir, spec.module);
+  if (!existsSync(path)) throw new EngineLoadError(`engine module ${spec.module}: no such file (resolved to ${path})`);
+  let mod: { default?: unknown; createAdapter?: unknown };
+  try {
+    mod = await import(pathToFileURL(path).href);
+  } catch (error) {
+    throw new EngineLoadError(`engine module ${spec.module}: failed to load: ${(error as Error).message}`);
+  }
+  const factory = (mod.createAdapter ?? mod.default) as AdapterFactory | undefined;
+  if (typeof factory !== 'function') {
+    throw new EngineLoadError(`engine module ${spec.module}: expected a default export or \`createAdapter\` function, got ${typeof factory}`);
+  }
+  const adapter = await factory(spec.options ?? {});
+  checkAdapter(adapter, spec.module);
+  return adapter;
+}
+
+function checkAdapter(a: EngineAdapter, where: string): void {
+  const id = a?.identity;
+  if (!id || typeof id.name !== 'string' || typeof id.version !== 'string' || typeof id.build !== 'string') {
+    throw new EngineLoadError(`engine module ${where}: expected an adapter with identity {name, version, build} (strings)`);
+  }
+  if (typeof a.create !== 'function') throw new EngineLoadError(`engine module ${where}: expected an adapter with a create() method`);
+  if (typeof a.producesFrames !== 'boolean') throw new EngineLoadError(`engine module ${where}: expected producesFrames to be a boolean`);
+}
