@@ -1,0 +1,86 @@
+/**
+ * `parity golden record [PATHS...]` — write the reference engine's observations to golden/
+ * `parity golden verify [PATHS...] [--candidate-only]` — reference (legacy drift) and
+ *   candidate against golden/
+ * `parity golden approve ID` — accept the current reference observations of one scenario
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { describeDivergence } from '../../compare/describe.ts';
+import { loadConfig } from '../../config/loadConfig.ts';
+import { loadAdapter } from '../../engines/registry.ts';
+import type { EngineAdapter } from '../../engines/types.ts';
+import { recordGolden, verifyAgainstGolden } from '../../golden/goldenRun.ts';
+import type { GoldenVerdict } from '../../golden/goldenRun.ts';
+import { findScenarios } from '../../protocol/findScenarios.ts';
+import { loadScenarioSync } from '../../protocol/scenario.ts';
+import type { Scenario } from '../../protocol/scenarioTypes.ts';
+import { compareOptionsFor } from '../../run/loadCases.ts';
+import type { CommonOptions } from '../options.ts';
+import { UsageError } from '../usage.ts';
+
+export const GOLDEN_ROOT = 'golden';
+
+function loadAll(paths: readonly string[], fallback: readonly string[]): Scenario[] {
+  return findScenarios(paths.length > 0 ? paths : fallback).map((f) => loadScenarioSync(f));
+}
+
+function describeVerdict(v: GoldenVerdict): string {
+  switch (v.status) {
+    case 'match': return 'matches';
+    case 'missing': return 'NOT RECORDED (run: npx parity golden record)';
+    case 'stale': return `STALE: the scenario changed since it was recorded (re-record or approve)`;
+    case 'crash': return `CRASH ${v.message}`;
+    case 'differs': return `DIFFERS: ${describeDivergence(v.divergences[0]).summary}${v.divergences.length > 1 ? ` (+${v.divergences.length - 1} more)` : ''}`;
+  }
+}
+
+export async function goldenCommand(o: CommonOptions, argv: readonly string[]): Promise<number> {
+  const [action, ...targets] = o.positionals;
+  const candidateOnly = argv.includes('--candidate-only');
+  const config = loadConfig(o.config);
+  const root = resolve(config.baseDir, GOLDEN_ROOT);
+  const fallback = config.scenarios.map((s) => resolve(config.baseDir, s));
+  const out: string[] = [];
+  const json: unknown[] = [];
+  let exit = 0;
+
+  if (action === 'record' || action === 'approve') {
+    const reference = await loadAdapter(o.reference ?? config.reference, config.baseDir);
+    let scenarios: Scenario[];
+    if (action === 'approve') {
+      if (targets.length !== 1) throw new UsageError(`golden approve: expected one scenario id, got ${targets.length}`);
+      scenarios = loadAll([], fallback).filter((s) => s.id === targets[0]);
+      if (scenarios.length === 0) throw new UsageError(`golden approve: no scenario with id "${targets[0]}" under ${config.scenarios.join(', ')}`);
+    } else scenarios = loadAll(targets, fallback);
+    for (const s of scenarios) {
+      const r = await recordGolden(root, s, reference);
+      if (r.failure) exit = 3;
+      out.push(`  ${r.failure ? 'CRASH' : action === 'approve' ? 'approved' : 'recorded'}  ${s.id}  ${r.failure ?? `${r.checkpoints} checkpoint(s)`}`);
+      json.push({ scenario: s.id, checkpoints: r.checkpoints, failure: r.failure ?? null });
+    }
+    out.unshift(`parity golden ${action}: ${scenarios.length} scenario(s) from ${reference.identity.name}@${reference.identity.build} into ${GOLDEN_ROOT}/`);
+    await reference.close?.();
+  } else if (action === 'verify') {
+    const engines: Array<[string, EngineAdapter]> = [];
+    if (!candidateOnly) engines.push(['reference', await loadAdapter(o.reference ?? config.reference, config.baseDir)]);
+    engines.push(['candidate', await loadAdapter(o.candidate ?? config.candidate, config.baseDir)]);
+    const scenarios = loadAll(targets, fallback);
+    for (const s of scenarios) {
+      for (const [side, engine] of engines) {
+        const v = await verifyAgainstGolden(root, s, engine, compareOptionsFor(config, s));
+        if (v.status === 'crash') exit = 3;
+        else if (v.status !== 'match' && exit === 0) exit = 1;
+        if (v.status !== 'match') out.push(`  ${side.padEnd(9)}  ${s.id}: ${describeVerdict(v)}`);
+        json.push({ scenario: s.id, side, status: v.status, ...(v.status === 'differs' ? { divergences: v.divergences.map((d) => describeDivergence(d).summary) } : {}) });
+      }
+    }
+    const bad = out.length;
+    out.unshift(`parity golden verify: ${scenarios.length} scenario(s), ${engines.map(([side, e]) => `${side} ${e.identity.name}`).join(', ')}: ${bad === 0 ? 'all match' : `${bad} mismatch(es)`}`);
+    for (const [, e] of engines) await e.close?.();
+  } else {
+    throw new UsageError(`golden: expected record, verify or approve, got ${action === undefined ? 'nothing' : JSON.stringify(action)}`);
+  }
+  process.stdout.write(o.json ? `${JSON.stringify({ action, results: json, exitClass: exit })}\n` : `${out.join('\n')}\n`);
+  return exit;
+}

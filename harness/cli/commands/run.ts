@@ -1,0 +1,35 @@
+/** `parity run [PATHS...]`: the differential run. */
+import { loadConfig } from '../../config/loadConfig.ts';
+import { createProgress } from '../../report/console/progress.ts';
+import { formatRunSummary } from '../../report/console/runSummary.ts';
+import { runScenarios } from '../../run/runScenarios.ts';
+import { onInterrupt } from '../interrupt.ts';
+import type { CommonOptions } from '../options.ts';
+
+export async function runCommand(o: CommonOptions, argv: readonly string[]): Promise<number> {
+  const config = loadConfig(o.config);
+  const progress = createProgress(process.stderr, o.json);
+  const interrupt = onInterrupt();
+  try {
+    const { results, runDir } = await runScenarios({
+      config,
+      paths: o.positionals,
+      reference: o.reference,
+      candidate: o.candidate,
+      candidateQuirks: o.candidateQuirks,
+      workers: o.workers,
+      timeoutMs: o.timeoutMs,
+      reportsDir: o.out,
+      command: ['run', ...argv].join(' '),
+      onResult: (r, done, total) => progress.update(r, done, total),
+      onPhase: (t) => progress.phase(t),
+      shouldStop: interrupt.stopped,
+    });
+    progress.end();
+    if (o.json) process.stdout.write(`${JSON.stringify({ runDir, summary: results.summary, engines: results.engines })}\n`);
+    else process.stdout.write(`${formatRunSummary(results, runDir)}\n`);
+    return results.summary!.exitClass;
+  } finally {
+    interrupt.dispose();
+  }
+}

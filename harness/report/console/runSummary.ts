@@ -1,0 +1,38 @@
+/** The one-screen text summary of a run: verdict, counts, divergence groups, where to look next. */
+import { describeDivergence } from '../../compare/describe.ts';
+import type { Divergence } from '../../compare/types.ts';
+import { STATUSES } from '../../results/summarize.ts';
+import type { RunResults } from '../../results/types.ts';
+
+const VERDICT = ['PASS', 'DIVERGENCE', 'INPUT ERROR', 'ENGINE CRASH / INFRASTRUCTURE FAILURE'] as const;
+
+export function formatRunSummary(r: RunResults, runDir: string, maxGroups = 8): string {
+  const s = r.summary!;
+  const lines: string[] = [];
+  lines.push(`parity ${r.run.command}: ${r.engines.reference.name}@${r.engines.reference.build} vs ${r.engines.candidate.name}@${r.engines.candidate.build}`);
+  lines.push(`  ${STATUSES.map((st) => `${st} ${s.byStatus[st]}`).join(' · ')}  (${s.total} cases, ${((r.run.durationMs ?? 0) / 1000).toFixed(1)} s)`);
+  if (r.determinism) {
+    const d = r.determinism;
+    lines.push(d.nondeterministic.length === 0
+      ? `  determinism: reference reproduced itself on ${d.sampled.length} sampled case(s)`
+      : `  determinism: REFERENCE IS NOT DETERMINISTIC on ${d.nondeterministic.join(', ')} — no verdict can be trusted`);
+  }
+  for (const c of r.cases.filter((c) => c.status === 'error' || c.status === 'crash' || c.status === 'timeout').slice(0, maxGroups)) {
+    const text = c.status === 'error' ? c.error!.message : describeDivergence(c.divergences[0] as Divergence).summary;
+    lines.push(`  ${c.status}: ${c.id}: ${text.split('\n')[0]}`);
+  }
+  const groups = s.groups.filter((g) => r.cases.some((c) => c.status === 'divergence' && g.cases.includes(c.id)));
+  if (groups.length > 0) lines.push(`  ${groups.length} divergence group(s), largest first:`);
+  for (const g of groups.slice(0, maxGroups)) {
+    const first = r.cases.find((c) => c.id === g.cases[0])!;
+    const d = first.divergences.find((x) => x.fingerprint === g.fingerprint) as Divergence;
+    lines.push(`    [${g.fingerprint}] ${g.signature} — ${g.cases.length} case(s): ${g.cases.slice(0, 3).join(', ')}${g.cases.length > 3 ? ', …' : ''}`);
+    lines.push(`      ${first.id}: ${describeDivergence(d).summary}`);
+    if (first.source.kind === 'scenario') lines.push(`      replay: npx parity replay ${first.source.file}`);
+  }
+  if (groups.length > maxGroups) lines.push(`    … ${groups.length - maxGroups} more group(s) in results.json`);
+  if (s.interrupted) lines.push('  INTERRUPTED: results hold the cases finished before the stop');
+  lines.push(`  verdict: ${VERDICT[s.exitClass]} (exit ${s.exitClass})`);
+  lines.push(`  results: ${runDir}/results.json · junit: ${runDir}/junit.xml`);
+  return lines.join('\n');
+}
