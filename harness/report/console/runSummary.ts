@@ -18,8 +18,8 @@ export function formatRunSummary(r: RunResults, runDir: string, maxGroups = 8): 
       : `  determinism: REFERENCE IS NOT DETERMINISTIC on ${d.nondeterministic.join(', ')} — no verdict can be trusted`);
   }
   for (const c of r.cases.filter((c) => c.status === 'error' || c.status === 'crash' || c.status === 'timeout').slice(0, maxGroups)) {
-    const text = c.status === 'error' ? c.error!.message : describeDivergence(c.divergences[0] as Divergence).summary;
-    lines.push(`  ${c.status}: ${c.id}: ${text.split('\n')[0]}`);
+    if (c.status === 'error') lines.push(`  error: ${c.error!.message.split('\n')[0]}`);
+    else lines.push(`  ${c.status}: ${c.id}: ${describeDivergence(c.divergences[0] as Divergence).summary}`);
   }
   const groups = s.groups.filter((g) => r.cases.some((c) => c.status === 'divergence' && g.cases.includes(c.id)));
   if (groups.length > 0) lines.push(`  ${groups.length} divergence group(s), largest first:`);
