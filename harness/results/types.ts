@@ -36,6 +36,24 @@ export interface CaseTiming {
   readonly totalMs: number;
 }
 
+/** Files (relative to the run folder) showing one engine at the first diverging checkpoint. */
+export interface EvidenceSide {
+  /** The full frame as PNG (absent for layout-only engines). */
+  readonly frame?: string;
+  /** The layout tree as JSON (harness/golden/observationCodec.ts encoding). */
+  readonly layout: string;
+}
+
+/** What a reviewer needs to see the first diverging checkpoint of a case. */
+export interface CaseEvidence {
+  readonly checkpoint: string;
+  readonly step: number;
+  readonly reference: EvidenceSide;
+  readonly candidate: EvidenceSide;
+  /** pixelmatch's full-frame diff image, when the frames differ. */
+  readonly diff?: string;
+}
+
 export interface CaseResult {
   readonly id: string;
   readonly title: string;
@@ -46,6 +64,7 @@ export interface CaseResult {
   /** Index of the first step of the first diverging checkpoint's batch, when known. */
   readonly firstDivergingCheckpoint?: { readonly name: string; readonly step: number };
   readonly divergences: readonly StoredDivergence[];
+  readonly evidence?: CaseEvidence;
   readonly error?: InputError;
   readonly timing: CaseTiming;
 }

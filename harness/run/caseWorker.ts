@@ -4,6 +4,7 @@ import { loadHostAssets } from '../assets/hostAssets.ts';
 import { loadAdapter } from '../engines/registry.ts';
 import type { EngineAdapter } from '../engines/types.ts';
 import { storeWithArtifacts } from '../results/artifacts.ts';
+import { writeEvidence } from '../results/evidence.ts';
 import { runCase } from './runCase.ts';
 import { inputErrorResult } from './inputErrorResult.ts';
 import type { CaseEngines } from './runCase.ts';
@@ -46,8 +47,13 @@ parentPort!.on('message', async (m: ToCaseWorker) => {
     },
   });
   Atomics.store(progress, PROGRESS_SIDE, 0);
-  const result = setup!.runDir && outcome.result.status === 'divergence'
-    ? { ...outcome.result, divergences: storeWithArtifacts(setup!.runDir, task.input.id, outcome.divergences) }
+  const runDir = setup!.runDir;
+  const result = runDir && outcome.result.status === 'divergence'
+    ? {
+        ...outcome.result,
+        divergences: storeWithArtifacts(runDir, task.input.id, outcome.divergences),
+        ...(outcome.evidence ? { evidence: writeEvidence(runDir, task.input.id, outcome.evidence, outcome.divergences) } : {}),
+      }
     : outcome.result;
   send({ type: 'result', index, result });
 });

@@ -11,7 +11,7 @@ import { compareObservations, engineCrash } from '../compare/index.ts';
 import type { CompareOptions, Divergence, EngineSide } from '../compare/types.ts';
 import type { EngineAdapter, EngineSession, Viewport } from '../engines/types.ts';
 import type { CaseResult, CaseSource, CaseStatus } from '../results/types.ts';
-import { checkpointBatches, engineFailure } from './observeStream.ts';
+import { checkpointBatches, engineFailure, ownObservation } from './observeStream.ts';
 
 export interface CaseInput {
   readonly id: string;
@@ -42,6 +42,8 @@ export interface CaseOptions {
 export interface CaseOutcome {
   readonly result: CaseResult;
   readonly divergences: readonly Divergence[];
+  /** Both engines' observations at the first diverging checkpoint (copied), for artifacts. */
+  readonly evidence?: { readonly reference: Observation; readonly candidate: Observation };
 }
 
 const now = () => performance.now();
@@ -55,6 +57,7 @@ export async function runCase(input: CaseInput, assets: HostAssets, engines: Cas
   let checkpoints = 0;
   let lastCheckpoint = '';
   let status: CaseStatus = 'pass';
+  let evidence: CaseOutcome['evidence'];
 
   // 1. create both sessions; a failure here is a crash at step -1
   const sessions: Partial<Record<EngineSide, EngineSession>> = {};
@@ -104,6 +107,7 @@ export async function runCase(input: CaseInput, assets: HostAssets, engines: Cas
       const found = compareObservations([ref], [cand], compareOpts);
       timing.compareMs += now() - t;
       if (found.length > 0) {
+        evidence ??= { reference: ownObservation(ref), candidate: ownObservation(cand) };
         divergences.push(...found);
         status = 'divergence';
         if (stopAtFirst) break;
@@ -133,7 +137,7 @@ export async function runCase(input: CaseInput, assets: HostAssets, engines: Cas
     divergences: divergences.map(storable),
     timing: { ...timing, totalMs: now() - t0 },
   };
-  return { result, divergences };
+  return { result, divergences, ...(evidence ? { evidence } : {}) };
 }
 
 /** A divergence without its pixel buffers, as results.json stores it. */
