@@ -2,7 +2,7 @@
 // The idempotent setup step run before `npm start` and `npm test` (and by `npm run setup`).
 // It must work before node_modules exists, so it is plain Node ESM with no dependencies.
 //
-//   1. Debian packages the project needs (the Rust -> wasm32 toolchain) — installed when missing
+//   1. Debian packages the project needs (the Rust -> wasm32 toolchain, Chromium) — installed when missing
 //   2. node_modules — `npm ci` when missing or stale (package-lock.json changed)
 //   3. the Wasm engine — rebuilt when its sources changed (scripts/build-wasm.mjs)
 //
@@ -22,6 +22,8 @@ export const DEBIAN_PACKAGES = [
   { name: 'libstd-rust-dev-wasm32', proof: '/usr/lib/rustlib/wasm32-unknown-unknown' },
   { name: 'lld', proof: '/usr/bin/lld' },
   { name: 'binaryen', proof: '/usr/bin/wasm-opt' },
+  // the browser for report tests and --target chromium (puppeteer's own download is skipped)
+  { name: 'chromium', proof: '/usr/bin/chromium' },
 ];
 
 function fail(lines) {

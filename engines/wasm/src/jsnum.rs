@@ -519,3 +519,50 @@ mod tests {
         }
     }
 }
+
+/// `Math.max(a, b)`: NaN if either is NaN; +0 beats -0 (Rust's f64::max ignores NaN).
+pub fn js_max(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() {
+        return f64::NAN;
+    }
+    if a > b {
+        a
+    } else if b > a {
+        b
+    } else if a.is_sign_positive() {
+        a
+    } else {
+        b
+    }
+}
+
+/// `Math.min(a, b)`: NaN if either is NaN; -0 beats +0.
+pub fn js_min(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() {
+        return f64::NAN;
+    }
+    if a < b {
+        a
+    } else if b < a {
+        b
+    } else if a.is_sign_negative() {
+        a
+    } else {
+        b
+    }
+}
+
+#[cfg(test)]
+mod min_max_tests {
+    use super::*;
+
+    #[test]
+    fn min_max_propagate_nan_and_order_zeros() {
+        assert!(js_max(f64::NAN, 1.0).is_nan());
+        assert!(js_min(1.0, f64::NAN).is_nan());
+        assert!(js_max(-0.0, 0.0).is_sign_positive());
+        assert!(js_max(0.0, -0.0).is_sign_positive());
+        assert!(js_min(0.0, -0.0).is_sign_negative());
+        assert_eq!(js_max(2.0, 3.0), 3.0);
+    }
+}
