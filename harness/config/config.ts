@@ -4,6 +4,7 @@
  */
 import type { FrameCompareOptions, FuzzyAllowance, LayoutCompareOptions } from '../compare/types.ts';
 import type { EngineSpec } from '../engines/registry.ts';
+import type { Waiver, WavePolicy } from './waves.ts';
 
 export interface ParityConfig {
   /** The folder the config was read from; relative paths in it resolve against it. */
@@ -27,6 +28,10 @@ export interface ParityConfig {
   };
   /** How many cases (at most) the reference runs twice to detect non-determinism. */
   readonly determinismSample: number;
+  /** Rollout waves by name (issue 7), and the one `parity gate` uses without --wave. */
+  readonly waves: ReadonlyMap<string, WavePolicy>;
+  readonly defaultWave: string | null;
+  readonly waivers: readonly Waiver[];
 }
 
 export const DEFAULT_CONFIG: Omit<ParityConfig, 'baseDir' | 'file'> = {
@@ -38,4 +43,7 @@ export const DEFAULT_CONFIG: Omit<ParityConfig, 'baseDir' | 'file'> = {
   timeoutMs: 10_000,
   compare: { frame: {}, layout: { tolerance: 0 } },
   determinismSample: 8,
+  waves: new Map(),
+  defaultWave: null,
+  waivers: [],
 };

@@ -13,6 +13,7 @@ import { resolveFuzzy } from '../compare/fuzzyAllowance.ts';
 import type { FuzzyAllowance } from '../compare/types.ts';
 import { DEFAULT_CONFIG } from './config.ts';
 import type { ParityConfig } from './config.ts';
+import { parseWaivers, parseWaves } from './parseWaves.ts';
 
 export const CONFIG_FILE = 'parity.config.yaml';
 
@@ -23,7 +24,7 @@ export class ConfigError extends Error {
   }
 }
 
-const TOP_KEYS = ['reference', 'candidate', 'engines', 'scenarios', 'viewport', 'workers', 'timeoutMs', 'compare', 'determinismSample'];
+const TOP_KEYS = ['reference', 'candidate', 'engines', 'scenarios', 'viewport', 'workers', 'timeoutMs', 'compare', 'determinismSample', 'waves', 'defaultWave', 'waivers'];
 
 /** Loads `path` (default ./parity.config.yaml); a missing default file means defaults. */
 export function loadConfig(path?: string): ParityConfig {
@@ -91,6 +92,11 @@ export function parseConfig(text: string, file: string): ParityConfig {
   // 3. comparison settings
   const compare = readCompare(raw.compare, src, at);
 
+  // 4. rollout waves and waivers
+  const waves = parseWaves(raw.waves, src, at);
+  const waivers = parseWaivers(raw.waivers, at);
+  const defaultWave = get<string | null>('defaultWave', (v) => (typeof v === 'string' && waves.has(v) ? null : `the name of a wave under waves: (${[...waves.keys()].join(', ') || 'none defined'})`), waves.size > 0 ? [...waves.keys()][0] : null);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     baseDir: dirname(file),
@@ -103,6 +109,9 @@ export function parseConfig(text: string, file: string): ParityConfig {
     timeoutMs,
     compare,
     determinismSample,
+    waves,
+    defaultWave,
+    waivers,
   };
 }
 
