@@ -7,7 +7,7 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { canonicalJson } from '../protocol/canonical.ts';
-import type { CaseResult, Determinism, RunInfo, RunResults, RunSummary } from './types.ts';
+import type { CaseResult, Determinism, GateOutcome, RunInfo, RunResults, RunSummary } from './types.ts';
 import { RESULTS_FORMAT } from './types.ts';
 import type { EngineIdentity } from '../engines/types.ts';
 
@@ -37,7 +37,7 @@ export class ResultsWriter {
   }
 
   /** Rewrites the file sorted by case id with the summary, and moves it into place. */
-  close(finish: { finishedAt: string; durationMs: number; summary: RunSummary; determinism?: Determinism }): RunResults {
+  close(finish: { finishedAt: string; durationMs: number; summary: RunSummary; determinism?: Determinism; cases?: readonly CaseResult[]; gate?: GateOutcome }): RunResults {
     if (this.closed) throw new Error('ResultsWriter: close() twice');
     this.closed = true;
     closeSync(this.fd);
@@ -46,8 +46,9 @@ export class ResultsWriter {
       run: { ...this.run, finishedAt: finish.finishedAt, durationMs: finish.durationMs },
       engines: this.engines,
       ...(finish.determinism ? { determinism: finish.determinism } : {}),
-      cases: [...this.cases].sort(byId),
+      cases: [...(finish.cases ?? this.cases)].sort(byId),
       summary: finish.summary,
+      ...(finish.gate ? { gate: finish.gate } : {}),
     };
     const fd = openSync(`${this.path}.partial`, 'w');
     writeSync(fd, formatResults(results));
@@ -72,5 +73,6 @@ export function formatResults(r: RunResults): string {
   const det = r.determinism ? `,"determinism":${jsonOf(r.determinism)}` : '';
   const cases = r.cases.map(jsonOf).join(',\n');
   const summary = r.summary ? `,"summary":${jsonOf(r.summary)}` : '';
-  return `${head}${det},"cases":[\n${cases}\n]${summary}}\n`;
+  const gate = r.gate ? `,"gate":${jsonOf(r.gate)}` : '';
+  return `${head}${det},"cases":[\n${cases}\n]${summary}${gate}}\n`;
 }

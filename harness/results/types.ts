@@ -54,6 +54,12 @@ export interface CaseEvidence {
   readonly diff?: string;
 }
 
+/**
+ * How the gate classifies a case (issue 7): a divergence is waived (an unexpired waiver
+ * matches it), a known quirk (caused by a compat flag the wave ships turned off), or new.
+ */
+export type Classification = 'pass' | 'new-divergence' | 'known-quirk' | 'waived' | 'crash' | 'timeout' | 'error';
+
 export interface CaseResult {
   readonly id: string;
   readonly title: string;
@@ -66,6 +72,12 @@ export interface CaseResult {
   readonly divergences: readonly StoredDivergence[];
   readonly evidence?: CaseEvidence;
   readonly error?: InputError;
+  /** Set by the gate. */
+  readonly classification?: Classification;
+  /** Index into gate.waivers of the waiver that covers this case, when waived. */
+  readonly waiver?: number;
+  /** The catalogued quirk this case is about (quirk scenarios), or that caused it (known-quirk). */
+  readonly quirk?: string;
   readonly timing: CaseTiming;
 }
 
@@ -97,6 +109,57 @@ export interface RunInfo {
   readonly durationMs?: number;
 }
 
+export type WaiverStatus = 'active' | 'expired' | 'stale';
+
+export interface GateWaiver {
+  readonly fingerprint?: string;
+  readonly quirk?: string;
+  readonly reason: string;
+  readonly owner: string;
+  readonly expires: string;
+  readonly status: WaiverStatus;
+  /** Cases this waiver covered in this run. */
+  readonly cases: readonly string[];
+}
+
+export type QuirkStatus = 'reproduced' | 'diverges' | 'waived' | 'not-exercised';
+
+export interface QuirkParity {
+  readonly quirk: string;
+  readonly required: boolean;
+  readonly tags: readonly string[];
+  readonly status: QuirkStatus;
+  /** The scenario file proving the quirk. */
+  readonly scenario: string;
+}
+
+export interface FuzzSummary {
+  readonly seed: number;
+  readonly runs: number;
+  readonly budget: { readonly runs?: number; readonly timeMs?: number };
+  /** Runs whose streams matched on both engines. */
+  readonly passed: number;
+  /** Runs that diverged with a fingerprint already known (catalogued quirk, saved regression, waiver). */
+  readonly known: number;
+  /** New divergences (each minimized and saved as a regression case). */
+  readonly found: number;
+  readonly stats: { readonly medianLength: number; readonly invalidShare: number; readonly medianCheckpoints: number };
+}
+
+export interface GateOutcome {
+  readonly wave: string;
+  readonly verdict: 'go' | 'no-go';
+  /** Why no-go (empty for go), each a sentence naming what to do. */
+  readonly reasons: readonly string[];
+  readonly strict: boolean;
+  readonly shard?: { readonly index: number; readonly count: number };
+  readonly allowDivergences: number;
+  readonly byClass: Readonly<Record<Classification, number>>;
+  readonly waivers: readonly GateWaiver[];
+  readonly quirks: readonly QuirkParity[];
+  readonly fuzz?: FuzzSummary;
+}
+
 export interface RunResults {
   readonly format: typeof RESULTS_FORMAT;
   readonly run: RunInfo;
@@ -104,4 +167,6 @@ export interface RunResults {
   readonly determinism?: Determinism;
   readonly cases: readonly CaseResult[];
   readonly summary?: RunSummary;
+  /** Present for `parity gate` runs. */
+  readonly gate?: GateOutcome;
 }

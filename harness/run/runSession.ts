@@ -1,0 +1,169 @@
+/**
+ * One run folder from start to finish: reports/<run-id>/ with results.json appended as
+ * cases finish, the worker-pool phases that fill it, and the closing files (results.json
+ * sorted with its summary, junit.xml, reports/latest). `parity run` and `parity gate`
+ * are both built from it.
+ */
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { QuirkFlags } from '../../engines/shared/quirks.ts';
+import type { ParityConfig } from '../config/config.ts';
+import { builtinIdentity, loadAdapter, specLabel } from '../engines/registry.ts';
+import type { EngineSpec } from '../engines/registry.ts';
+import type { EngineIdentity } from '../engines/types.ts';
+import { toJunit } from '../results/junit.ts';
+import { ResultsWriter } from '../results/resultsWriter.ts';
+import { summarize } from '../results/summarize.ts';
+import type { CaseResult, Determinism, GateOutcome, RunResults } from '../results/types.ts';
+import { runPool } from './pool.ts';
+import type { CaseTask } from './tasks.ts';
+
+export interface RunSessionOptions {
+  readonly config: ParityConfig;
+  readonly reference?: EngineSpec;
+  readonly candidate?: EngineSpec;
+  readonly candidateQuirks?: QuirkFlags;
+  readonly workers?: number;
+  readonly timeoutMs?: number;
+  readonly reportsDir?: string;
+  readonly runId?: string;
+  readonly command: string;
+  readonly onResult?: (result: CaseResult, done: number, total: number) => void;
+  readonly onPhase?: (phase: string) => void;
+  readonly shouldStop?: () => boolean;
+}
+
+export function newRunId(date = new Date()): string {
+  const stamp = date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${process.pid.toString(36)}`;
+}
+
+export async function identityOf(spec: EngineSpec, baseDir: string): Promise<EngineIdentity> {
+  if ('builtin' in spec) return builtinIdentity(spec.builtin);
+  const adapter = await loadAdapter(spec, baseDir);
+  await adapter.close?.();
+  return adapter.identity;
+}
+
+/** A deterministic sample: the first n cases by id. */
+export function determinismSample(tasks: readonly CaseTask[], n: number): CaseTask[] {
+  return [...tasks].sort((a, b) => (a.input.id < b.input.id ? -1 : 1)).slice(0, n);
+}
+
+/** reports/latest -> the newest run (a relative symlink). */
+export function pointLatest(reportsDir: string, runId: string): void {
+  const link = join(reportsDir, 'latest');
+  rmSync(link, { recursive: true, force: true });
+  symlinkSync(runId, link);
+}
+
+export class RunSession {
+  readonly reference: EngineSpec;
+  readonly candidate: EngineSpec;
+  private expected = 0;
+  private done = 0;
+  private determinism: Determinism | undefined;
+  private readonly startedAt = new Date();
+
+  private constructor(
+    readonly options: RunSessionOptions,
+    readonly runId: string,
+    readonly runDir: string,
+    readonly reportsDir: string,
+    readonly engines: RunResults['engines'],
+    private readonly writer: ResultsWriter,
+  ) {
+    this.reference = options.reference ?? options.config.reference;
+    this.candidate = options.candidate ?? options.config.candidate;
+  }
+
+  static async open(options: RunSessionOptions): Promise<RunSession> {
+    const { config } = options;
+    const reference = options.reference ?? config.reference;
+    const candidate = options.candidate ?? config.candidate;
+    const reportsDir = resolve(options.reportsDir ?? 'reports');
+    const runId = options.runId ?? newRunId();
+    const runDir = join(reportsDir, runId);
+    const engines = { reference: await identityOf(reference, config.baseDir), candidate: await identityOf(candidate, config.baseDir) };
+    const off = Object.entries(options.candidateQuirks ?? {}).filter(([, on]) => !on).map(([id]) => id).sort();
+    if (off.length > 0) engines.candidate = { ...engines.candidate, name: `${engines.candidate.name} (quirks off: ${off.join(', ')})` };
+    rmSync(runDir, { recursive: true, force: true });
+    mkdirSync(runDir, { recursive: true });
+    const writer = new ResultsWriter(join(runDir, 'results.json'), { id: runId, command: options.command, target: 'node', startedAt: new Date().toISOString() }, engines);
+    return new RunSession(options, runId, runDir, reportsDir, engines, writer);
+  }
+
+  /** Announces how many cases will be recorded in all (for progress). */
+  expect(n: number): void {
+    this.expected += n;
+  }
+
+  record(result: CaseResult): void {
+    this.writer.add(result);
+    this.options.onResult?.(result, ++this.done, Math.max(this.expected, this.done));
+  }
+
+  get results(): readonly CaseResult[] {
+    return this.writer.results;
+  }
+
+  private get poolOptions() {
+    const { config, workers, timeoutMs } = this.options;
+    return { workers: workers ?? (config.workers || undefined), timeoutMs: timeoutMs ?? config.timeoutMs, shouldStop: this.options.shouldStop };
+  }
+
+  /** Once per run: the reference against itself on a sample, to detect non-determinism. */
+  async checkDeterminism(tasks: readonly CaseTask[]): Promise<void> {
+    const { config, onPhase, shouldStop } = this.options;
+    const sample = determinismSample(tasks, config.determinismSample);
+    if (sample.length === 0 || shouldStop?.()) return;
+    onPhase?.(`determinism check: ${specLabel(this.reference)} against itself on ${sample.length} case(s)`);
+    const aa = await runPool(sample, { reference: this.reference, candidate: this.reference, baseDir: config.baseDir }, this.poolOptions);
+    const previous = this.determinism ?? { sampled: [], nondeterministic: [] };
+    this.determinism = {
+      sampled: [...previous.sampled, ...sample.map((t) => t.input.id)].sort(),
+      nondeterministic: [...previous.nondeterministic, ...aa.filter((r) => r.status !== 'pass').map((r) => r.id)].sort(),
+    };
+  }
+
+  /** The differential phase over tasks; results are recorded as they finish. */
+  async runTasks(tasks: readonly CaseTask[], label: string, quirks: QuirkFlags | undefined = this.options.candidateQuirks): Promise<CaseResult[]> {
+    const { config, onPhase } = this.options;
+    if (tasks.length === 0) return [];
+    onPhase?.(`${label}: ${tasks.length} case(s), ${specLabel(this.reference)} vs ${specLabel(this.candidate)}`);
+    return runPool(tasks, {
+      reference: this.reference, candidate: this.candidate, candidateQuirks: quirks, runDir: this.runDir, baseDir: config.baseDir,
+    }, { ...this.poolOptions, onResult: (r) => this.record(r) });
+  }
+
+  /** Re-runs tasks without recording them (e.g. with other compat flags, to attribute a divergence). */
+  async rerun(tasks: readonly CaseTask[], quirks: QuirkFlags | undefined): Promise<CaseResult[]> {
+    if (tasks.length === 0) return [];
+    return runPool(tasks, { reference: this.reference, candidate: this.candidate, candidateQuirks: quirks, baseDir: this.options.config.baseDir }, this.poolOptions);
+  }
+
+  get interrupted(): boolean {
+    return this.options.shouldStop?.() ?? false;
+  }
+
+  /** Finalizes results.json (optionally with the gate's classified cases), junit.xml and reports/latest. */
+  close(final: { cases?: readonly CaseResult[]; gate?: GateOutcome } = {}): RunResults {
+    const cases = final.cases ?? this.writer.results;
+    const summary = summarize(cases, { interrupted: this.interrupted, determinism: this.determinism });
+    const results = this.writer.close({
+      finishedAt: new Date().toISOString(),
+      durationMs: Date.now() - this.startedAt.getTime(),
+      summary: final.gate ? { ...summary, exitClass: final.gate.verdict === 'go' ? 0 : summary.exitClass === 0 ? 1 : summary.exitClass } : summary,
+      determinism: this.determinism,
+      cases,
+      gate: final.gate,
+    });
+    writeFileSync(join(this.runDir, 'junit.xml'), toJunit(results));
+    pointLatest(this.reportsDir, this.runId);
+    return results;
+  }
+
+  get determinismResult(): Determinism | undefined {
+    return this.determinism;
+  }
+}
