@@ -29,7 +29,16 @@ export interface RemoveIntent { readonly kind: 'remove'; readonly parent: Pick; 
 export interface DestroyIntent { readonly kind: 'destroy'; readonly target: Pick; readonly preferFocused: boolean }
 export interface FocusIntent { readonly kind: 'focus'; readonly target: Pick }
 export interface KeyIntent { readonly kind: 'key'; readonly key: Key }
-export interface AnimateIntent { readonly kind: 'animate'; readonly target: Pick; readonly prop: AnimatableProp; readonly to: number; readonly ms: number; readonly easing: Easing }
+/** Optionally followed by `ticks.count` ticks of `ticks.ms` (paired to show float accumulation). */
+export interface AnimateIntent {
+  readonly kind: 'animate';
+  readonly target: Pick;
+  readonly prop: AnimatableProp;
+  readonly to: number;
+  readonly ms: number;
+  readonly easing: Easing;
+  readonly ticks: { readonly ms: number; readonly count: number } | null;
+}
 /** `count` ticks of `ms` each (bursts make float accumulation visible). */
 export interface TickIntent { readonly kind: 'tick'; readonly ms: number; readonly count: number }
 export interface ResizeIntent { readonly kind: 'resize'; readonly width: number; readonly height: number }
@@ -106,4 +115,6 @@ export interface GeneratedStream {
   readonly intents: readonly Intent[];
   /** Steps the scene model expects the engines to reject (an error event each). */
   readonly invalidSteps: readonly number[];
+  /** The index of the intent behind each command (-1: the closing frame). */
+  readonly origins: readonly number[];
 }
