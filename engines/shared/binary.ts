@@ -121,38 +121,44 @@ function indexIn(list: readonly string[], value: string, what: string): number {
   return i;
 }
 
+/** An id or size field: a u32 on the wire. Anything else would silently become another command. */
+function writeId(w: ByteWriter, v: number, what: string): void {
+  if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new TypeError(`cannot encode ${what}: expected an integer 0..4294967295, got ${v}`);
+  w.u32(v);
+}
+
 /** Appends one command. Commands must have passed validation (ids are u32, enums known). */
 export function writeCommand(w: ByteWriter, c: Command): void {
   w.u8(OP_CODE.get(c.op)!);
   switch (c.op) {
     case 'create':
-      w.u32(c.id);
+      writeId(w, c.id, 'id');
       w.u8(indexIn(NODE_TYPES, c.type, 'node type'));
       break;
     case 'set':
-      w.u32(c.id);
+      writeId(w, c.id, 'id');
       writeProp(w, c.prop);
       writeValue(w, c.value);
       break;
     case 'append':
     case 'remove':
-      w.u32(c.parent);
-      w.u32(c.child);
+      writeId(w, c.parent, 'parent');
+      writeId(w, c.child, 'child');
       break;
     case 'insert':
-      w.u32(c.parent);
-      w.u32(c.child);
-      w.u32(c.before);
+      writeId(w, c.parent, 'parent');
+      writeId(w, c.child, 'child');
+      writeId(w, c.before, 'before');
       break;
     case 'destroy':
     case 'focus':
-      w.u32(c.id);
+      writeId(w, c.id, 'id');
       break;
     case 'key':
       w.u8(indexIn(KEYS, c.key, 'key'));
       break;
     case 'animate':
-      w.u32(c.id);
+      writeId(w, c.id, 'id');
       writeProp(w, c.prop);
       w.f64(c.to);
       w.f64(c.ms);
@@ -162,8 +168,8 @@ export function writeCommand(w: ByteWriter, c: Command): void {
       w.f64(c.ms);
       break;
     case 'resize':
-      w.u32(c.width);
-      w.u32(c.height);
+      writeId(w, c.width, 'width');
+      writeId(w, c.height, 'height');
       break;
     case 'frame':
       if (c.name === undefined) w.u8(0);

@@ -66,6 +66,9 @@ pub struct ImageAsset {
     pub width: u32,
     pub height: u32,
     pub data: Box<[u8]>,
+    /// The same pixels as little-endian u32 words (r | g << 8 | b << 16 | a << 24), made
+    /// once so that painting reads one word per pixel.
+    pub words: Box<[u32]>,
 }
 
 impl ImageAsset {
@@ -77,7 +80,8 @@ impl ImageAsset {
         if data.len() as u64 != pixels * 4 {
             return Err(format!("bad image: expected {} RGBA bytes for {}x{}, got {}", pixels * 4, width, height, data.len()));
         }
-        Ok(ImageAsset { width, height, data })
+        let words = data.chunks_exact(4).map(|p| u32::from_le_bytes([p[0], p[1], p[2], p[3]])).collect();
+        Ok(ImageAsset { width, height, data, words })
     }
 }
 

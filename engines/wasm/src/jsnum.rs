@@ -16,6 +16,10 @@
 /// otherwise truncate toward zero and wrap modulo 2^32 into -2^31..2^31-1.
 /// (`x as i32` in Rust saturates instead of wrapping.)
 pub fn to_int32(x: f64) -> i32 {
+    // 0. Fast path: inside the int32 range ToInt32 is plain truncation (no fmod).
+    if x > -2_147_483_649.0 && x < 2_147_483_648.0 {
+        return x as i32;
+    }
     // 1. NaN, +-Infinity (and +-0) map to 0.
     if !x.is_finite() {
         return 0;

@@ -23,6 +23,9 @@
 //! - [`protocol`]: decodes the binary batch format of engines/shared/binary.ts into
 //!   [`protocol::Command`]. Strings stay UTF-16 (`Vec<u16>`), exactly as JS sees them.
 //! - [`engine`]: [`engine::Engine`], the scene and its state; `apply` then `render`.
+//!   Commands: [`scene`] (tree mutation), [`style`] (`set`, with [`number`], [`color`]),
+//!   [`animation`], [`focus`] (navigation). Render: [`layout`] (with [`sizing`], [`text`],
+//!   [`geometry`], [`limits`]), then [`paint`] (with [`raster`], [`glyphs`], [`image`]).
 //! - [`events`]: engine events, codes numbered as EVENT_CODES in engines/shared/observation.ts.
 //! - [`output`]: encodes a checkpoint (name, layout entries, events) for the host.
 //! - [`quirks`]: one compat flag per catalogued quirk (engines/shared/quirks.ts).
@@ -47,10 +50,26 @@
 #![deny(unsafe_code)]
 
 pub mod abi;
+pub mod animation;
 pub mod assets;
+pub mod color;
 pub mod engine;
 pub mod events;
+pub mod focus;
+pub mod geometry;
+pub mod glyphs;
+pub mod image;
 pub mod jsnum;
+pub mod layout;
+pub mod limits;
+pub mod node;
+pub mod number;
 pub mod output;
+pub mod paint;
 pub mod protocol;
 pub mod quirks;
+pub mod raster;
+pub mod scene;
+pub mod sizing;
+pub mod style;
+pub mod text;

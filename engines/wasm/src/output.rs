@@ -45,24 +45,52 @@ impl<'a> OutputWriter<'a> {
         OutputWriter { buf }
     }
 
-    fn u8(&mut self, v: u8) {
+    pub fn u8(&mut self, v: u8) {
         self.buf.push(v);
     }
 
-    fn u32(&mut self, v: u32) {
+    pub fn u32(&mut self, v: u32) {
         self.buf.extend_from_slice(&v.to_le_bytes());
     }
 
-    fn f64(&mut self, v: f64) {
+    pub fn f64(&mut self, v: f64) {
         self.buf.extend_from_slice(&v.to_le_bytes());
     }
 
-    fn string(&mut self, units: &[u16]) {
+    pub fn string(&mut self, units: &[u16]) {
         self.u32(units.len() as u32);
         self.buf.reserve(units.len() * 2);
         for unit in units {
             self.buf.extend_from_slice(&unit.to_le_bytes());
         }
+    }
+
+    /// A string made of two parts (a text line and its "..."), without joining them first.
+    pub fn string2(&mut self, head: &[u16], tail: &[u16]) {
+        self.u32((head.len() + tail.len()) as u32);
+        self.buf.reserve((head.len() + tail.len()) * 2);
+        for unit in head.iter().chain(tail.iter()) {
+            self.buf.extend_from_slice(&unit.to_le_bytes());
+        }
+    }
+
+    /// The fixed part of a layout entry (id, depth, box), before its lineCount.
+    #[allow(clippy::too_many_arguments)]
+    pub fn entry_box(&mut self, id: u32, depth: u32, x: f64, y: f64, width: f64, height: f64) {
+        self.u32(id);
+        self.u32(depth);
+        self.f64(x);
+        self.f64(y);
+        self.f64(width);
+        self.f64(height);
+    }
+
+    pub fn event(&mut self, event: &Event) {
+        self.u32(event.step);
+        self.u8(event.code.kind() as u8);
+        self.u8(event.code as u8);
+        self.buf.extend_from_slice(&event.id.to_le_bytes());
+        self.string(&event.detail);
     }
 
     fn layout_entry(&mut self, entry: &LayoutEntry) {
@@ -83,13 +111,6 @@ impl<'a> OutputWriter<'a> {
         }
     }
 
-    fn event(&mut self, event: &Event) {
-        self.u32(event.step);
-        self.u8(event.code.kind() as u8);
-        self.u8(event.code as u8);
-        self.buf.extend_from_slice(&event.id.to_le_bytes());
-        self.string(&event.detail);
-    }
 }
 
 /// Encodes one checkpoint's output into `buf` (see the module comment for the format).
