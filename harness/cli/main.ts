@@ -9,20 +9,24 @@ import { ResultsFileError } from '../results/readResults.ts';
 import { PoolSetupError } from '../run/pool.ts';
 import { parseCommon } from './options.ts';
 import { HELP, UsageError } from './usage.ts';
-import { runCommand } from './commands/run.ts';
-import { renderCommand } from './commands/render.ts';
-import { replayCommand } from './commands/replay.ts';
-import { goldenCommand } from './commands/golden.ts';
-import { startCommand } from './commands/start.ts';
+import { ShardError } from '../gate/shard.ts';
+import { MergeError } from '../gate/merge.ts';
 
 type Command = (options: ReturnType<typeof parseCommon>, argv: readonly string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  run: runCommand,
-  replay: replayCommand,
-  render: renderCommand,
-  golden: goldenCommand,
-  start: startCommand,
+/** Commands load on demand: `parity --help` stays fast and one command's imports cannot break another. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run.ts')).runCommand,
+  replay: async () => (await import('./commands/replay.ts')).replayCommand,
+  render: async () => (await import('./commands/render.ts')).renderCommand,
+  golden: async () => (await import('./commands/golden.ts')).goldenCommand,
+  gate: async () => (await import('./commands/gate.ts')).gateCommand,
+  merge: async () => (await import('./commands/merge.ts')).mergeCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
+  start: async () => (await import('./commands/start.ts')).startCommand,
+  fuzz: async () => (await import('./commands/fuzz.ts')).fuzzCommand,
+  minimize: async () => (await import('./commands/minimize.ts')).minimizeCommand,
+  selftest: async () => (await import('./commands/selftest.ts')).selftestCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -39,7 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
-    return await command(options, rest);
+    return await (await command())(options, rest);
   } catch (error) {
     return reportError(error);
   }
@@ -47,7 +51,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 export function reportError(error: unknown): number {
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof EngineLoadError ||
-      error instanceof ResultsFileError || isScenarioError(error)) {
+      error instanceof ResultsFileError || (error as Error)?.name === 'GateUsageError' || error instanceof ShardError ||
+      error instanceof MergeError || isScenarioError(error)) {
     process.stderr.write(`parity: ${(error as Error).message}\n`);
     return 2;
   }

@@ -18,6 +18,17 @@ export const COMMON_FLAGS = {
   help: { type: 'boolean', short: 'h' },
   engine: { type: 'string' },
   'candidate-only': { type: 'boolean' },
+  wave: { type: 'string' },
+  shard: { type: 'string' },
+  strict: { type: 'boolean' },
+  seed: { type: 'string' },
+  runs: { type: 'string' },
+  time: { type: 'string' },
+  budget: { type: 'string' },
+  'minimize-time': { type: 'string' },
+  regressions: { type: 'string' },
+  'coverage-every': { type: 'string' },
+  'dry-run': { type: 'boolean' },
 } as const;
 
 export interface CommonOptions {
@@ -31,7 +42,37 @@ export interface CommonOptions {
   readonly json: boolean;
   readonly help: boolean;
   readonly engine?: EngineSpec;
+  readonly wave?: string;
+  readonly shard?: string;
+  readonly strict: boolean;
+  /** fuzz / selftest: seed, runs or time budget, per-mutant budget, minimization budget. */
+  readonly seed?: number;
+  readonly runs?: number;
+  readonly timeMs?: number;
+  readonly budgetMs?: number;
+  readonly minimizeTimeMs?: number;
+  /** Where reproducers are written and read (default scenarios/regressions). */
+  readonly regressions?: string;
+  readonly coverageEvery?: number;
+  /** Find and minimize, but write no reproducer files. */
+  readonly dryRun: boolean;
   readonly positionals: string[];
+}
+
+/** "60s", "1.5m", "500ms" or plain seconds ("60") -> ms. */
+export function parseDuration(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
+  const ms = m ? Number(m[1]) * (m[2] === 'ms' ? 1 : m[2] === 'm' ? 60_000 : 1000) : NaN;
+  if (!(ms > 0 && ms <= 86_400_000)) throw new UsageError(`--${flag}: expected a duration such as 60s, 2m or 500ms, got ${JSON.stringify(text)}`);
+  return Math.round(ms);
+}
+
+function integerFlag(flag: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${flag}: expected an integer ${min}..${max}, got ${JSON.stringify(text)}`);
+  return n;
 }
 
 function positiveInt(flag: string, text: string | undefined, max: number): number | undefined {
@@ -72,6 +113,17 @@ export function parseCommon(args: readonly string[]): CommonOptions {
     json: v.json ?? false,
     help: v.help ?? false,
     engine: engine('engine', v.engine),
+    wave: v.wave,
+    shard: v.shard,
+    strict: v.strict ?? false,
+    seed: integerFlag('seed', v.seed, -(2 ** 31), 2 ** 31 - 1),
+    runs: integerFlag('runs', v.runs, 1, 100_000_000),
+    timeMs: parseDuration('time', v.time),
+    budgetMs: parseDuration('budget', v.budget),
+    minimizeTimeMs: parseDuration('minimize-time', v['minimize-time']),
+    regressions: v.regressions,
+    coverageEvery: integerFlag('coverage-every', v['coverage-every'], 0, 1_000_000),
+    dryRun: v['dry-run'] ?? false,
     positionals: parsed.positionals,
   };
 }

@@ -14,7 +14,19 @@ Commands:
   golden record [PATHS...] record the reference engine's observations under golden/
   golden verify [PATHS...] check reference and candidate against golden/
   golden approve ID        accept the current reference observations of scenario ID
+  gate [--wave W]          the rollout gate: regressions, quirks, smoke, goldens, fuzz; go / no-go
+       [--shard i/n]       run one deterministic slice (merge the slices with \`parity merge\`)
+       [--strict]          also fail on stale waivers
+  merge RESULTS.json...    merge shard results into one run, report and verdict
+  report RESULTS.json      regenerate the HTML report [--previous OLD.json for the trend]
   start                    the main job (npm start)
+  fuzz [--seed S]          replay saved regressions, then fuzz generated streams on all cores;
+       [--runs N | --time 60s] [--shard i/n]
+                           health stats, quirk coverage, new divergences minimized to
+                           scenarios/regressions/<fingerprint>.yaml [--regressions DIR] [--dry-run]
+  minimize FILE            reduce a diverging scenario to a 1-minimal reproducer (same fingerprint)
+  selftest [QUIRK...]      turn each compat flag off in turn; the fuzzer must notice within
+       [--budget 30s]      the budget; prints selftest killed=k/n median_detect_s=.. median_repro_steps=..
 
 Common options:
   --config FILE            config file (default: parity.config.yaml)
@@ -25,6 +37,9 @@ Common options:
   --timeout MS             per-case time limit
   --out DIR                reports folder (default: reports)
   --json                   print machine-readable JSON instead of text
+  --seed S, --runs N, --time 60s   fuzz seed and budget (runs exact; time: runs until time is up)
+  --minimize-time 10s      time budget of each minimization
+  --coverage-every N       run the quirk detectors on one run in N (default 4; 1 = every run)
   -h, --help               this help
 
 Exit classes: 0 pass · 1 divergence · 2 usage or input error · 3 engine crash or infrastructure failure

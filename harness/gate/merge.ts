@@ -3,7 +3,9 @@
  * in: cases sorted by id, determinism samples unioned and sorted, the summary recomputed.
  * Shards must agree on the engines; a case found in two shards is an error.
  */
-import type { CaseResult, Determinism, RunResults } from '../results/types.ts';
+import type { CaseResult, Determinism, FuzzSummary, GateOutcome, GateWaiver, QuirkParity, RunResults } from '../results/types.ts';
+import { countByClass } from './classify.ts';
+import { decide } from './verdict.ts';
 import { RESULTS_FORMAT } from '../results/types.ts';
 import { byId } from '../results/resultsWriter.ts';
 import { summarize } from '../results/summarize.ts';
@@ -37,7 +39,7 @@ export function mergeResults(shards: ReadonlyArray<{ readonly file: string; read
   const starts = shards.map((s) => s.results.run.startedAt).sort();
   const ends = shards.map((s) => s.results.run.finishedAt ?? s.results.run.startedAt).sort();
   const interrupted = shards.some((s) => s.results.summary?.interrupted ?? true);
-  return {
+  const partial: RunResults = {
     format: RESULTS_FORMAT,
     run: {
       id: runId,
@@ -52,4 +54,60 @@ export function mergeResults(shards: ReadonlyArray<{ readonly file: string; read
     cases: merged,
     summary: summarize(merged, { interrupted, determinism }),
   };
+  const ordered = [...shards].sort((a, b) => (a.file < b.file ? -1 : 1)).map((s) => s.results);
+  const gate = mergeGate(ordered, partial);
+  if (!gate) return partial;
+  const exitClass = gate.verdict === 'go' ? 0 : partial.summary!.exitClass === 0 ? 1 : partial.summary!.exitClass;
+  return { ...partial, summary: { ...partial.summary!, exitClass }, gate };
+}
+
+/**
+ * Re-evaluates the gate over merged shards: classifications are per case and carry
+ * over; quirk parity takes each quirk from the shard that exercised it; a waiver is
+ * active if any shard matched it and stale only if none did; the verdict is recomputed.
+ */
+export function mergeGate(shards: readonly RunResults[], merged: RunResults): GateOutcome | undefined {
+  const gates = shards.map((s) => s.gate).filter((g): g is GateOutcome => g !== undefined);
+  if (gates.length === 0) return undefined;
+  const waves = [...new Set(gates.map((g) => g.wave))];
+  if (waves.length > 1) throw new MergeError(`merge: shards ran different waves: ${waves.sort().join(', ')}`);
+  const first = gates[0];
+  const quirks: QuirkParity[] = first.quirks.map((q) => {
+    const seen = gates.map((g) => g.quirks.find((x) => x.quirk === q.quirk)!.status).filter((s) => s !== 'not-exercised');
+    const status = seen.includes('diverges') ? 'diverges' : seen.includes('waived') ? 'waived' : seen.includes('reproduced') ? 'reproduced' : 'not-exercised';
+    return { ...q, status };
+  });
+  const waivers: GateWaiver[] = first.waivers.map((w, i) => {
+    const all = gates.map((g) => g.waivers[i]);
+    const cases = [...new Set(all.flatMap((x) => x.cases))].sort();
+    const status = w.status === 'expired' ? 'expired' : cases.length > 0 ? 'active' : 'stale';
+    return { ...w, status, cases };
+  });
+  const fuzzes = gates.map((g) => g.fuzz).filter((f): f is FuzzSummary => f !== undefined);
+  const fuzz: FuzzSummary | undefined = fuzzes.length === 0 ? undefined : {
+    seed: fuzzes[0].seed,
+    budget: fuzzes[0].budget,
+    runs: fuzzes.reduce((n, f) => n + f.runs, 0),
+    passed: fuzzes.reduce((n, f) => n + f.passed, 0),
+    known: fuzzes.reduce((n, f) => n + f.known, 0),
+    found: fuzzes.reduce((n, f) => n + f.found, 0),
+    // shard medians are combined as a run-weighted mean: exact enough for a health signal
+    stats: {
+      medianLength: weighted(fuzzes, (f) => f.stats.medianLength),
+      invalidShare: weighted(fuzzes, (f) => f.stats.invalidShare),
+      medianCheckpoints: weighted(fuzzes, (f) => f.stats.medianCheckpoints),
+    },
+  };
+  const byClass = countByClass(merged.cases);
+  const strict = gates.some((g) => g.strict);
+  const { verdict, reasons } = decide({
+    byClass, allowDivergences: first.allowDivergences, waivers, quirks, strict,
+    determinism: merged.determinism, interrupted: merged.summary?.interrupted ?? false,
+  });
+  return { wave: first.wave, verdict, reasons, strict, allowDivergences: first.allowDivergences, byClass, waivers, quirks, ...(fuzz ? { fuzz } : {}) };
+}
+
+function weighted(fs: readonly FuzzSummary[], pick: (f: FuzzSummary) => number): number {
+  const total = fs.reduce((n, f) => n + f.runs, 0);
+  return total === 0 ? 0 : Math.round((fs.reduce((n, f) => n + pick(f) * f.runs, 0) / total) * 1000) / 1000;
 }

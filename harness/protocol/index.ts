@@ -27,7 +27,7 @@ export type { ScenarioErrorInit } from './scenarioError.ts';
 export { defaultAssetsRoot } from './scenarioAssets.ts';
 export { SCENARIO_ID } from './scenarioHeader.ts';
 export { EXPECTATION_KINDS } from './scenarioTypes.ts';
-export type { EventMatch, Expectation, ExpectationKind, QuirkEntry, Rgba, Scenario, Tolerance, Viewport } from './scenarioTypes.ts';
+export type { EventMatch, Expectation, ExpectationKind, QuirkEntry, Provenance, Rgba, Scenario, Tolerance, Viewport } from './scenarioTypes.ts';
 export { commandToYaml, scenarioToYaml } from './scenarioToYaml.ts';
 export type { ScenarioToYamlOptions } from './scenarioToYaml.ts';
 export { quoteYamlString, yamlScalar } from './yamlScalar.ts';

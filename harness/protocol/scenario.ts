@@ -8,7 +8,7 @@ import path from 'node:path';
 import { defaultAssetsRoot, readAssets } from './scenarioAssets.ts';
 import { ScenarioError, ScenarioErrors } from './scenarioError.ts';
 import { readExpectations } from './scenarioExpect.ts';
-import { readId, readQuirk, readTitle, readTolerance, readViewport } from './scenarioHeader.ts';
+import { readId, readProvenance, readQuirk, readTitle, readTolerance, readViewport } from './scenarioHeader.ts';
 import { IssueList, MapReader } from './scenarioReader.ts';
 import type { Issue } from './scenarioReader.ts';
 import { readSteps } from './scenarioSteps.ts';
@@ -16,7 +16,7 @@ import type { Scenario } from './scenarioTypes.ts';
 import { DEFAULT_MAX_YAML_BYTES, parseYaml } from './yaml.ts';
 import type { YamlSource } from './yaml.ts';
 
-export const SCENARIO_KEYS = ['id', 'title', 'viewport', 'assets', 'quirk', 'tolerance', 'expect', 'steps'] as const;
+export const SCENARIO_KEYS = ['id', 'title', 'viewport', 'assets', 'quirk', 'tolerance', 'provenance', 'expect', 'steps'] as const;
 
 export interface ScenarioOptions {
   /** Folder asset paths must stay inside; default: the nearest `scenarios` folder above the file, else its folder. */
@@ -46,6 +46,7 @@ function readScenario(source: YamlSource, file: string, options: ScenarioOptions
   const assets = readAssets(top, file, path.resolve(options.assetsRoot ?? defaultAssetsRoot(file)));
   const quirk = readQuirk(top);
   const tolerance = readTolerance(top);
+  const provenance = readProvenance(top);
   const steps = readSteps(top, issues);
   const frameNames = steps.ok ? new Set(steps.steps.flatMap((c) => (c.op === 'frame' && c.name !== undefined ? [c.name] : []))) : null;
   const expect = readExpectations(top, issues, frameNames);
@@ -54,6 +55,7 @@ function readScenario(source: YamlSource, file: string, options: ScenarioOptions
     id, title, viewport, assets,
     ...(quirk ? { quirk } : {}),
     ...(tolerance ? { tolerance } : {}),
+    ...(provenance ? { provenance } : {}),
     expect,
     expectLines: expect.map((_, i) => source.position(['expect', i]).line),
     steps: steps.steps,

@@ -4,7 +4,7 @@
 import { CAPS } from '../../engines/shared/protocol.ts';
 import { finiteAtLeast, integerIn, listOf, stringCheck } from './checks.ts';
 import type { MapReader } from './scenarioReader.ts';
-import type { QuirkEntry, Tolerance, Viewport } from './scenarioTypes.ts';
+import type { Provenance, QuirkEntry, Tolerance, Viewport } from './scenarioTypes.ts';
 
 export const SCENARIO_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
@@ -53,4 +53,33 @@ export function readTolerance(top: MapReader): Tolerance | undefined {
   const reason = map.read<string>('reason', textCheck);
   if (maxDifference === undefined || totalPixels === undefined || reason === undefined) return undefined;
   return { maxDifference, totalPixels, reason };
+}
+
+const PROVENANCE_KEY = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
+const MAX_PROVENANCE_FIELDS = 64;
+const provenanceValue = (v: unknown): string | null =>
+  (typeof v === 'string' && v.length <= 1000 && !/[\r\n]/.test(v)) || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
+    ? null
+    : 'a one-line string (at most 1000 units), a finite number or a boolean';
+
+/** `provenance:` of generated reproducers: a flat map of scalars, in file order. */
+export function readProvenance(top: MapReader): Provenance | undefined {
+  if (!top.has('provenance')) return undefined;
+  const map = top.child('provenance', `a map of at most ${MAX_PROVENANCE_FIELDS} fields (name -> string, number or boolean)`);
+  if (!map) return undefined;
+  const keys = map.keys();
+  if (keys.length > MAX_PROVENANCE_FIELDS) map.issue([], `at most ${MAX_PROVENANCE_FIELDS} fields`, `${keys.length} fields`);
+  const out: Record<string, string | number | boolean> = {};
+  let ok = true;
+  for (const key of keys) {
+    if (!PROVENANCE_KEY.test(key)) {
+      map.issue([key], 'a field name of letters and digits (at most 40)', `"${key}"`, 'key');
+      ok = false;
+      continue;
+    }
+    const value = map.read<string | number | boolean>(key, provenanceValue);
+    if (value === undefined) ok = false;
+    else out[key] = value;
+  }
+  return ok ? out : undefined;
 }

@@ -44,7 +44,7 @@ function expectationToYaml(e: Expectation): string {
   return `{ checkpoint: ${yamlString(e.checkpoint)}, ${e.kind}: ${body} }`;
 }
 
-function blockField(key: string, value: string | number): string {
+function blockField(key: string, value: string | number | boolean): string {
   return `  ${key}: ${yamlScalar(value, 'block')}`;
 }
 
@@ -67,13 +67,16 @@ export function scenarioToYaml(scenario: Scenario, options: ScenarioToYamlOption
       lines.push(`  ${yamlString(name)}: ${yamlString(rel, 'block')}`);
     }
   }
-  const { quirk, tolerance } = scenario;
+  const { quirk, tolerance, provenance } = scenario;
   if (quirk) {
     lines.push('quirk:', blockField('legacy', quirk.legacy), blockField('correct', quirk.correct), blockField('why', quirk.why));
     if (quirk.tags.length > 0) lines.push(`  tags: ${flowValue(quirk.tags)}`);
   }
   if (tolerance) {
     lines.push('tolerance:', blockField('maxDifference', tolerance.maxDifference), blockField('totalPixels', tolerance.totalPixels), blockField('reason', tolerance.reason));
+  }
+  if (provenance && Object.keys(provenance).length > 0) {
+    lines.push('provenance:', ...Object.entries(provenance).map(([k, v]) => blockField(k, v)));
   }
   if (scenario.expect.length > 0) lines.push('expect:', ...scenario.expect.map((e) => `  - ${expectationToYaml(e)}`));
   lines.push(scenario.steps.length > 0 ? 'steps:' : 'steps: []', ...scenario.steps.map((c) => `  - ${commandToYaml(c)}`));

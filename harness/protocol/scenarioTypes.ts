@@ -46,6 +46,13 @@ export type Expectation =
 export type ExpectationKind = Expectation['kind'];
 export const EXPECTATION_KINDS = ['pixel', 'box', 'lines', 'event', 'noEvent'] as const satisfies readonly ExpectationKind[];
 
+/**
+ * Where a generated reproducer came from (written by `parity fuzz` / `parity minimize`):
+ * seed, fast-check path, engine identities, fingerprint, the 1-minimality check, ...
+ * Flat: field name -> string, finite number or boolean, kept in file order. Engines never see it.
+ */
+export type Provenance = Readonly<Record<string, string | number | boolean>>;
+
 export interface Scenario {
   readonly id: string;
   readonly title: string;
@@ -54,6 +61,7 @@ export interface Scenario {
   readonly assets: ReadonlyMap<string, string>;
   readonly quirk?: QuirkEntry;
   readonly tolerance?: Tolerance;
+  readonly provenance?: Provenance;
   readonly expect: readonly Expectation[];
   /** 1-based line of each expectation, for messages. */
   readonly expectLines: readonly number[];

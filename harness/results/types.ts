@@ -25,7 +25,8 @@ export interface InputError {
 }
 
 /** Divergences as stored: pixel buffers replaced by artifact paths. */
-export type StoredDivergence = Omit<Divergence, 'diffImage' | 'referenceCrop' | 'candidateCrop'> & {
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type StoredDivergence = DistributiveOmit<Divergence, 'diffImage' | 'referenceCrop' | 'candidateCrop'> & {
   readonly artifacts?: { readonly reference?: string; readonly candidate?: string; readonly diff?: string };
 };
 

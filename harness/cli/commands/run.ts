@@ -4,6 +4,8 @@ import { createProgress } from '../../report/console/progress.ts';
 import { formatRunSummary } from '../../report/console/runSummary.ts';
 import { runScenarios } from '../../run/runScenarios.ts';
 import { onInterrupt } from '../interrupt.ts';
+import { relative } from 'node:path';
+import { writeRunReport } from '../../report/writeRunReport.ts';
 import type { CommonOptions } from '../options.ts';
 
 export async function runCommand(o: CommonOptions, argv: readonly string[]): Promise<number> {
@@ -26,8 +28,9 @@ export async function runCommand(o: CommonOptions, argv: readonly string[]): Pro
       shouldStop: interrupt.stopped,
     });
     progress.end();
-    if (o.json) process.stdout.write(`${JSON.stringify({ runDir, summary: results.summary, engines: results.engines })}\n`);
-    else process.stdout.write(`${formatRunSummary(results, runDir)}\n`);
+    const report = writeRunReport(runDir, results);
+    if (o.json) process.stdout.write(`${JSON.stringify({ runDir, report, summary: results.summary, engines: results.engines })}\n`);
+    else process.stdout.write(`${formatRunSummary(results, relative(process.cwd(), runDir))}\n${report ? `  report: ${relative(process.cwd(), report)}\n` : ''}`);
     return results.summary!.exitClass;
   } finally {
     interrupt.dispose();

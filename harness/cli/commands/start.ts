@@ -1,7 +1,7 @@
-/** `npm start`: the main job. For now: render every scenario with the reference engine. */
+/** `npm start`: the main job — the rollout gate with the default wave on the bundled engines. */
 import type { CommonOptions } from '../options.ts';
-import { renderCommand } from './render.ts';
+import { gateCommand } from './gate.ts';
 
-export async function startCommand(o: CommonOptions): Promise<number> {
-  return renderCommand(o);
+export async function startCommand(o: CommonOptions, argv: readonly string[]): Promise<number> {
+  return gateCommand(o, ['start', ...argv]);
 }

@@ -27,7 +27,9 @@ export function formatRunSummary(r: RunResults, runDir: string, maxGroups = 8): 
     const first = r.cases.find((c) => c.id === g.cases[0])!;
     const d = first.divergences.find((x) => x.fingerprint === g.fingerprint) as Divergence;
     lines.push(`    [${g.fingerprint}] ${g.signature} — ${g.cases.length} case(s): ${g.cases.slice(0, 3).join(', ')}${g.cases.length > 3 ? ', …' : ''}`);
-    lines.push(`      ${first.id}: ${describeDivergence(d).summary}`);
+    const text = describeDivergence(d);
+    lines.push(`      ${first.id}: ${text.summary}`);
+    for (const detail of text.details.filter((l) => !l.startsWith('fingerprint')).slice(0, 3)) lines.push(`        ${detail}`);
     if (first.source.kind === 'scenario') lines.push(`      replay: npx parity replay ${first.source.file}`);
   }
   if (groups.length > maxGroups) lines.push(`    … ${groups.length - maxGroups} more group(s) in results.json`);

@@ -91,7 +91,7 @@ describe('harness/protocol parseScenario', () => {
 
   it('rejects unknown fields at every level, pointing at the key', () => {
     expect(messagesOf(`${HEADER}colour: red\nsteps:\n  - tick: { ms: 1, speed: 2 }\n`)).to.deep.equal([
-      `${FILE}:4:1: field "colour": expected one of the fields id, title, viewport, assets, quirk, tolerance, expect, steps, got an unknown field "colour"`,
+      `${FILE}:4:1: field "colour": expected one of the fields id, title, viewport, assets, quirk, tolerance, provenance, expect, steps, got an unknown field "colour"`,
       `${FILE}:6:20: step 0 (tick): field "speed": expected one of the fields ms, got an unknown field "speed"`,
     ]);
   });

@@ -1,0 +1,94 @@
+/**
+ * `parity fuzz [--seed S] [--runs N | --time 60s] [--shard i/n]`: replays the saved
+ * regressions, then runs generated streams through reference and candidate on all
+ * cores; prints stream health, the quirk coverage table and the divergences found; each
+ * new one is minimized and written to scenarios/regressions/<fingerprint>.yaml.
+ * Exit: 0 nothing new, 1 new divergence, 2 usage, 3 a new engine crash/hang or infrastructure.
+ */
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { loadConfig } from '../../config/loadConfig.ts';
+import { formatFuzzReport } from '../../fuzz/formatFuzzReport.ts';
+import type { RegressionReplay } from '../../fuzz/formatFuzzReport.ts';
+import { DEFAULT_FUZZ_RUNS, DEFAULT_FUZZ_SEED, runFuzz } from '../../fuzz/runFuzz.ts';
+import { parseShard } from '../../gate/shard.ts';
+import { findScenarios } from '../../protocol/findScenarios.ts';
+import { createProgress } from '../../report/console/progress.ts';
+import { loadCases } from '../../run/loadCases.ts';
+import { RunSession } from '../../run/runSession.ts';
+import { onInterrupt } from '../interrupt.ts';
+import type { CommonOptions } from '../options.ts';
+import { UsageError } from '../usage.ts';
+
+export async function fuzzCommand(o: CommonOptions, argv: readonly string[]): Promise<number> {
+  if (o.positionals.length > 0) throw new UsageError(`fuzz: expected no arguments, got ${o.positionals.join(' ')} (see parity --help)`);
+  if (o.runs !== undefined && o.timeMs !== undefined) throw new UsageError('fuzz: expected --runs N or --time DURATION, got both');
+  const config = loadConfig(o.config);
+  const shard = o.shard !== undefined ? parseShard(o.shard) : undefined;
+  const regressionsDir = resolve(o.regressions ?? resolve(config.baseDir, 'scenarios/regressions'));
+  const progress = createProgress(process.stderr, o.json);
+  const interrupt = onInterrupt();
+  const tty = process.stderr.isTTY === true && !o.json;
+  try {
+    const session = await RunSession.open({
+      config, reference: o.reference, candidate: o.candidate, candidateQuirks: o.candidateQuirks,
+      workers: o.workers, timeoutMs: o.timeoutMs, reportsDir: o.out, command: ['fuzz', ...argv].join(' '),
+      onPhase: (t) => progress.phase(t), shouldStop: interrupt.stopped,
+    });
+
+    // 1. saved regressions first
+    let regressions: RegressionReplay = { replayed: 0, failing: [] };
+    if (existsSync(regressionsDir)) {
+      const loaded = loadCases(findScenarios([regressionsDir]), config);
+      loaded.errors.forEach((e) => session.record(e));
+      const results = await session.runTasks(loaded.tasks, 'saved regressions');
+      regressions = {
+        replayed: loaded.tasks.length,
+        failing: [...loaded.errors, ...results].filter((r) => r.status !== 'pass').map((r) => [r.source.kind === 'scenario' ? r.source.file : r.id, r.status] as const),
+      };
+    }
+
+    // 2. fuzz
+    let lastDraw = 0;
+    const report = await runFuzz({
+      config, reference: session.reference, candidate: session.candidate, seed: o.seed ?? DEFAULT_FUZZ_SEED,
+      budget: o.timeMs !== undefined ? { timeMs: o.timeMs } : { runs: o.runs ?? DEFAULT_FUZZ_RUNS },
+      shard, candidateQuirks: o.candidateQuirks, waivers: config.waivers, regressionsDir, write: !o.dryRun,
+      coverageEvery: o.coverageEvery, minimizeTimeMs: o.minimizeTimeMs, workers: o.workers, timeoutMs: o.timeoutMs,
+      runDir: session.runDir, onPhase: (t) => {
+        if (tty) process.stderr.write('\r\x1b[2K');
+        progress.phase(t);
+      },
+      onProgress: (runs, divergences) => {
+        const t = performance.now();
+        if (!tty || t - lastDraw < 200) return;
+        lastDraw = t;
+        process.stderr.write(`\r\x1b[2K  ${runs} run(s), ${divergences} divergence(s)`);
+      },
+      shouldStop: interrupt.stopped,
+    });
+    if (tty) process.stderr.write('\r\x1b[2K');
+    session.expect(report.findings.length);
+    report.findings.forEach((f) => session.record(f.case));
+    session.close();
+    progress.end();
+
+    const runDir = relative(process.cwd(), session.runDir);
+    if (o.json) {
+      const { findings, ...rest } = report;
+      process.stdout.write(`${JSON.stringify({
+        ...rest, runDir, regressions,
+        findings: findings.map(({ case: c, minimized, ...f }) => ({
+          ...f, file: f.file ? relative(process.cwd(), f.file) : undefined, status: c.status,
+          ...(minimized ? { minimized: { steps: minimized.steps.length, originalSteps: minimized.originalSteps, shrunkSteps: minimized.shrunkSteps, oneMinimal: minimized.minimality.oneMinimal, firstDivergingStep: minimized.firstDivergingStep, complete: minimized.complete, timing: minimized.timing } } : {}),
+        })),
+      })}\n`);
+    } else {
+      process.stdout.write(`${formatFuzzReport(report, { regressions, runDir })}\n`);
+    }
+    const crashed = report.findings.some((f) => f.kind === 'crash' || f.kind === 'timeout');
+    return crashed ? 3 : report.findings.length > 0 ? 1 : 0;
+  } finally {
+    interrupt.dispose();
+  }
+}

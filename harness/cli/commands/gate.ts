@@ -1,0 +1,45 @@
+/**
+ * `parity gate [--wave NAME] [--shard i/n] [--strict]`: the rollout gate. Prints a
+ * one-screen summary ending with the report's path; exits 0 go, 1 no-go, 2 usage or
+ * input error, 3 engine crash or infrastructure failure.
+ */
+import { join, relative } from 'node:path';
+import { loadConfig } from '../../config/loadConfig.ts';
+import { parseShard } from '../../gate/shard.ts';
+import { runGate } from '../../gate/runGate.ts';
+import { createProgress } from '../../report/console/progress.ts';
+import { formatGateSummary } from '../../report/console/gateSummary.ts';
+import { writeRunReport } from '../../report/writeRunReport.ts';
+import { onInterrupt } from '../interrupt.ts';
+import type { CommonOptions } from '../options.ts';
+
+export async function gateCommand(o: CommonOptions, argv: readonly string[]): Promise<number> {
+  const config = loadConfig(o.config);
+  const progress = createProgress(process.stderr, o.json);
+  const interrupt = onInterrupt();
+  try {
+    const { results, runDir } = await runGate({
+      config,
+      wave: o.wave,
+      shard: o.shard !== undefined ? parseShard(o.shard) : undefined,
+      strict: o.strict,
+      reference: o.reference,
+      candidate: o.candidate,
+      candidateQuirks: o.candidateQuirks,
+      workers: o.workers,
+      timeoutMs: o.timeoutMs,
+      reportsDir: o.out,
+      command: ['gate', ...argv].join(' '),
+      onResult: (r, done, total) => progress.update(r, done, total),
+      onPhase: (t) => progress.phase(t),
+      shouldStop: interrupt.stopped,
+    });
+    progress.end();
+    const report = writeRunReport(runDir, results);
+    if (o.json) process.stdout.write(`${JSON.stringify({ runDir, report, gate: results.gate, summary: results.summary })}\n`);
+    else process.stdout.write(`${formatGateSummary(results, relative(process.cwd(), runDir), report ? relative(process.cwd(), report) : join(relative(process.cwd(), runDir), 'results.json'))}\n`);
+    return results.summary!.exitClass;
+  } finally {
+    interrupt.dispose();
+  }
+}

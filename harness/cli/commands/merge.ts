@@ -1,0 +1,44 @@
+/**
+ * `parity merge SHARD/results.json... [--out DIR]`: joins the results of `parity gate
+ * --shard i/n` runs into one run folder (results.json, junit.xml, summary.json, artifacts
+ * and the HTML report), identical whatever order the shards are given in.
+ */
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { mergeResults } from '../../gate/merge.ts';
+import { machineSummary } from '../../gate/runGate.ts';
+import { formatGateSummary } from '../../report/console/gateSummary.ts';
+import { formatRunSummary } from '../../report/console/runSummary.ts';
+import { writeRunReport } from '../../report/writeRunReport.ts';
+import { readResults } from '../../results/readResults.ts';
+import { toJunit } from '../../results/junit.ts';
+import { formatResults } from '../../results/resultsWriter.ts';
+import { newRunId, pointLatest } from '../../run/runSession.ts';
+import type { CommonOptions } from '../options.ts';
+import { UsageError } from '../usage.ts';
+
+export async function mergeCommand(o: CommonOptions): Promise<number> {
+  if (o.positionals.length === 0) throw new UsageError('merge: expected one or more results.json files of shard runs, got none');
+  const shards = o.positionals.map((f) => ({ file: resolve(f), results: readResults(resolve(f)) }));
+  const reportsDir = resolve(o.out);
+  const runId = `${newRunId()}-merged`;
+  const runDir = join(reportsDir, runId);
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+  const merged = mergeResults(shards, runId);
+  // artifacts: every shard's cases/<id>/ folder (case ids are unique across shards)
+  for (const s of shards) {
+    const cases = join(dirname(s.file), 'cases');
+    if (existsSync(cases)) cpSync(cases, join(runDir, 'cases'), { recursive: true });
+  }
+  writeFileSync(join(runDir, 'results.json'), formatResults(merged));
+  writeFileSync(join(runDir, 'junit.xml'), toJunit(merged));
+  writeFileSync(join(runDir, 'summary.json'), `${JSON.stringify(machineSummary(merged), null, 2)}\n`);
+  const report = writeRunReport(runDir, merged);
+  pointLatest(reportsDir, runId);
+  const rel = relative(process.cwd(), runDir);
+  if (o.json) process.stdout.write(`${JSON.stringify({ runDir, report, summary: merged.summary, gate: merged.gate ?? null })}\n`);
+  else if (merged.gate) process.stdout.write(`${formatGateSummary(merged, rel, report ? relative(process.cwd(), report) : `${rel}/results.json`)}\n`);
+  else process.stdout.write(`${formatRunSummary(merged, rel)}\n`);
+  return merged.summary!.exitClass;
+}

@@ -1,0 +1,335 @@
+/**
+ * `parity fuzz` without the words: runs a budget of generated streams through the
+ * differential runner on all cores, then for every new divergence (one per fingerprint,
+ * found first by the lowest run number) minimizes it, writes
+ * <regressions>/<fingerprint>.yaml and makes a CaseResult of it. Known divergences
+ * (saved regressions, waivers, compat flags the candidate runs with turned off) are
+ * counted, not filed. Everything but timing is a function of (seed, runs, engines).
+ *
+ *   1. plan       the run numbers: this shard's slice of the runs budget, or its runs
+ *                 in order until the time budget is spent
+ *   2. fuzz       the pool (./fuzzPool.ts): generate, count, detect, compare
+ *   3. classify   each diverging run: known (by what) or new
+ *   4. minimize   each new fingerprint (time-bounded), write its reproducer, make its case
+ */
+import { resolve } from 'node:path';
+import type { QuirkFlags } from '../../engines/shared/quirks.ts';
+import type { ParityConfig } from '../config/config.ts';
+import type { Waiver } from '../config/waves.ts';
+import { todayUtc } from '../config/waves.ts';
+import { builtinIdentity, loadAdapter } from '../engines/registry.ts';
+import type { EngineSpec } from '../engines/registry.ts';
+import type { EngineAdapter, EngineIdentity } from '../engines/types.ts';
+import { shardRuns, WHOLE } from '../gate/shard.ts';
+import type { Shard } from '../gate/shard.ts';
+import type { StreamOptions } from '../generate/index.ts';
+import { minimize, MinimizeError } from '../minimize/minimize.ts';
+import type { MinimizeResult } from '../minimize/minimize.ts';
+import { writeRegression } from '../minimize/writeRegression.ts';
+import type { Provenance } from '../protocol/scenarioTypes.ts';
+import { commandToYaml } from '../protocol/scenarioToYaml.ts';
+import { storeWithArtifacts } from '../results/artifacts.ts';
+import { writeEvidence } from '../results/evidence.ts';
+import type { CaseResult, FuzzSummary } from '../results/types.ts';
+import { compareOptionsFor } from '../run/loadCases.ts';
+import { runCase } from '../run/runCase.ts';
+import { generatedAssets, generatedImagePaths } from './generatedAssets.ts';
+import { generateRun } from './generateRun.ts';
+import { FuzzPool } from './fuzzPool.ts';
+import type { FuzzJobResult, RunPlan } from './fuzzPool.ts';
+import type { RunDivergence } from './fuzzMessages.ts';
+import { summarizeHealth } from './health.ts';
+import type { HealthSummary } from './health.ts';
+import { knownBy, loadKnownFingerprints } from './knownFingerprints.ts';
+import type { KnownBy } from './knownFingerprints.ts';
+import { quirksOff, replayCommand } from './replayCommand.ts';
+import { runSeed } from './runSeed.ts';
+
+export const DEFAULT_FUZZ_RUNS = 1000;
+export const DEFAULT_FUZZ_SEED = 1;
+/**
+ * The quirk detectors replay a stream through the scene model with legacy layout at each
+ * checkpoint (~0.13 ms a stream, a quarter of an engine pair's time): by default they
+ * run on one run in 4 (run % 4 === 0), which keeps the coverage table's shares and the
+ * harness's own time low; 1 runs them on every run.
+ */
+export const DEFAULT_COVERAGE_EVERY = 4;
+/** Most new fingerprints minimized per fuzz run; the rest are filed as found. */
+export const DEFAULT_MAX_MINIMIZE = 10;
+
+export interface FuzzBudgetSpec {
+  readonly runs?: number;
+  readonly timeMs?: number;
+}
+
+export interface FuzzRunOptions {
+  readonly config: ParityConfig;
+  readonly reference?: EngineSpec;
+  readonly candidate?: EngineSpec;
+  readonly seed: number;
+  readonly budget: FuzzBudgetSpec;
+  readonly shard?: Shard;
+  readonly candidateQuirks?: QuirkFlags;
+  readonly waivers?: readonly Waiver[];
+  readonly today?: string;
+  /** Where reproducers go and known ones are read (default <baseDir>/scenarios/regressions). */
+  readonly regressionsDir?: string;
+  /** Write reproducer files (default true). */
+  readonly write?: boolean;
+  readonly streamOptions?: StreamOptions;
+  readonly coverageEvery?: number;
+  readonly minimizeTimeMs?: number;
+  readonly maxMinimize?: number;
+  readonly workers?: number;
+  readonly timeoutMs?: number;
+  /** A pool already open with the same engines (selftest, bench); otherwise one is opened and closed. */
+  readonly pool?: FuzzPool;
+  /** Artifacts and evidence of the filed cases go here (a RunSession's folder). */
+  readonly runDir?: string;
+  readonly tool?: string;
+  readonly onPhase?: (text: string) => void;
+  readonly onProgress?: (runs: number, divergences: number) => void;
+  readonly shouldStop?: () => boolean;
+}
+
+export interface FuzzFinding {
+  readonly fingerprint: string;
+  readonly signature: string;
+  readonly kind: RunDivergence['kind'];
+  /** Runs that diverged with this fingerprint (the first is the one minimized). */
+  readonly runs: readonly number[];
+  readonly minimized?: MinimizeResult;
+  /** Why it was not minimized. */
+  readonly note?: string;
+  readonly file?: string;
+  readonly replay?: string;
+  readonly case: CaseResult;
+}
+
+export interface KnownGroup {
+  readonly fingerprint: string;
+  readonly signature: string;
+  readonly by: KnownBy;
+  readonly runs: number;
+  /** The saved regression, or the waiver's index. */
+  readonly where?: string;
+}
+
+export interface FuzzReport {
+  readonly seed: number;
+  readonly shard: Shard;
+  readonly budget: FuzzBudgetSpec;
+  readonly runs: number;
+  readonly endedBy: FuzzJobResult['endedBy'];
+  readonly workers: number;
+  readonly wallMs: number;
+  readonly casesPerSecond: number;
+  readonly timing: FuzzJobResult['timing'] & { readonly harnessShare: number; readonly minimizeMs: number };
+  readonly health: HealthSummary;
+  readonly diverged: number;
+  readonly known: readonly KnownGroup[];
+  readonly knownRuns: number;
+  readonly findings: readonly FuzzFinding[];
+  readonly engines: { readonly reference: EngineIdentity; readonly candidate: EngineIdentity };
+  readonly candidateQuirksOff: readonly string[];
+}
+
+const now = () => performance.now();
+
+function identity(spec: EngineSpec, adapter: EngineAdapter): EngineIdentity {
+  return 'builtin' in spec ? builtinIdentity(spec.builtin) : adapter.identity;
+}
+
+const idLine = (e: EngineIdentity) => `${e.name} ${e.version} ${e.build}`;
+
+/** Share of the workers' wall time not spent inside engine calls. */
+export function harnessShare(job: Pick<FuzzJobResult, 'timing' | 'wallMs' | 'workers'>): number {
+  const capacity = job.wallMs * job.workers;
+  return capacity <= 0 ? 0 : Math.max(0, 1 - job.timing.engineMs / capacity);
+}
+
+export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
+  const { config, seed, budget, shard = WHOLE, candidateQuirks = {}, waivers = [], write = true, streamOptions = {}, onPhase } = options;
+  const reference = options.reference ?? config.reference;
+  const candidate = options.candidate ?? config.candidate;
+  const regressionsDir = resolve(options.regressionsDir ?? resolve(config.baseDir, 'scenarios/regressions'));
+  const compare = compareOptionsFor(config);
+  const off = quirksOff(candidateQuirks);
+  if (budget.runs === undefined && budget.timeMs === undefined) throw new RangeError('fuzz budget: expected runs or timeMs, got neither');
+
+  // 1. plan, 2. fuzz
+  const plan: RunPlan = budget.runs !== undefined ? { list: shardRuns(budget.runs, shard) } : { shard, timeMs: budget.timeMs! };
+  const pool = options.pool ?? await FuzzPool.open(
+    { reference, candidate, baseDir: config.baseDir, streamOptions, compare, coverageEvery: options.coverageEvery ?? DEFAULT_COVERAGE_EVERY },
+    { workers: options.workers ?? (config.workers || undefined), timeoutMs: options.timeoutMs ?? config.timeoutMs },
+  );
+  let job: FuzzJobResult;
+  try {
+    onPhase?.(`fuzz: seed ${seed}, ${'list' in plan ? `${plan.list.length} run(s)` : `${plan.timeMs / 1000} s`}${shard.count > 1 ? ` (shard ${shard.index}/${shard.count})` : ''} on ${pool.workers} worker(s)${off.length ? `, quirks off: ${off.join(', ')}` : ''}`);
+    job = await pool.run({
+      seed, plan, candidateQuirks, attribute: off.length > 0, shouldStop: options.shouldStop,
+      onChunk: (_r, totals) => options.onProgress?.(totals.runs, totals.divergences),
+    });
+  } finally {
+    if (!options.pool) await pool.close();
+  }
+
+  // 3. classify by primary fingerprint
+  const known = loadKnownFingerprints(regressionsDir, waivers, options.today ?? todayUtc());
+  const knownGroups = new Map<string, { signature: string; by: KnownBy; runs: number; where?: string }>();
+  const fresh = new Map<string, RunDivergence[]>();
+  for (const d of job.divergences) {
+    const by = knownBy(known, d.fingerprint, d.attributed);
+    if (by === null) {
+      fresh.set(d.fingerprint, [...(fresh.get(d.fingerprint) ?? []), d]);
+      continue;
+    }
+    const key = `${by}:${d.fingerprint}`;
+    const g = knownGroups.get(key) ?? {
+      signature: d.signature, by, runs: 0,
+      ...(by === 'regression' ? { where: known.regressions.get(d.fingerprint) } : by === 'waiver' ? { where: `waiver ${known.waivers.get(d.fingerprint)}` } : {}),
+    };
+    g.runs++;
+    knownGroups.set(key, g);
+  }
+
+  // 4. minimize, write, make cases
+  const findings: FuzzFinding[] = [];
+  const t0 = now();
+  if (fresh.size > 0) {
+    const referenceAdapter = await loadAdapter(reference, config.baseDir);
+    const candidateAdapter = await loadAdapter(candidate, config.baseDir);
+    const engines = { reference: referenceAdapter, candidate: candidateAdapter, candidateQuirks };
+    const identities = { reference: identity(reference, referenceAdapter), candidate: identity(candidate, candidateAdapter) };
+    const context = { engines, assets: generatedAssets(), compare };
+    let minimized = 0;
+    for (const [fingerprint, runs] of [...fresh].sort((a, b) => a[1][0].run - b[1][0].run)) {
+      const first = runs[0];
+      const stream = generateRun(seed, first.run, streamOptions);
+      let result: MinimizeResult | undefined;
+      let note: string | undefined;
+      if (first.kind === 'timeout') note = 'not minimized: the engine hung (each check would take the per-case time limit)';
+      else if (minimized >= (options.maxMinimize ?? DEFAULT_MAX_MINIMIZE)) note = `not minimized: more than ${options.maxMinimize ?? DEFAULT_MAX_MINIMIZE} new fingerprints in one run`;
+      else {
+        onPhase?.(`minimizing ${fingerprint} (${first.signature}) from run ${first.run}, ${stream.commands.length} steps`);
+        try {
+          result = await minimize(
+            { steps: stream.commands, viewport: stream.viewport, fingerprint, fuzz: { fcSeed: runSeed(seed, first.run), streamOptions } },
+            context, { timeMs: options.minimizeTimeMs },
+          );
+          minimized++;
+        } catch (error) {
+          if (!(error instanceof MinimizeError)) throw error;
+          note = `not minimized: ${error.message}`;
+        }
+      }
+      const steps = result?.steps ?? stream.commands;
+      const viewport = result?.viewport ?? stream.viewport;
+      const id = `fuzz:${fingerprint}`;
+      const outcome = await runCase(
+        { id, title: `fuzz run ${first.run}: ${first.signature}`, source: { kind: 'fuzz', seed, path: result?.fcPath ?? '', run: first.run }, viewport, steps },
+        context.assets, engines, { compare, stopAtFirst: true, withDiffImages: options.runDir !== undefined },
+      );
+      let c = outcome.result;
+      if (options.runDir && outcome.divergences.length > 0) {
+        c = { ...c, divergences: storeWithArtifacts(options.runDir, id, outcome.divergences), ...(outcome.evidence ? { evidence: writeEvidence(options.runDir, id, outcome.evidence, outcome.divergences) } : {}) };
+      }
+      let file: string | undefined;
+      if (write) {
+        file = writeRegression(regressionsDir, {
+          fingerprint, viewport, steps, images: generatedImagePaths(),
+          title: `Fuzz find: ${first.signature} (${identities.reference.name} vs ${identities.candidate.name})`,
+          provenance: provenanceOf({ tool: options.tool ?? 'parity fuzz', fingerprint, signature: first.signature, seed, run: first.run, identities, off, originalSteps: stream.commands.length, result }),
+        });
+      }
+      findings.push({
+        fingerprint, signature: first.signature, kind: first.kind, runs: runs.map((r) => r.run),
+        ...(result ? { minimized: result } : {}), ...(note ? { note } : {}),
+        ...(file ? { file, replay: replayCommand(file, { config, reference, candidate, candidateQuirks }) } : {}),
+        case: c,
+      });
+    }
+    await referenceAdapter.close?.();
+    await candidateAdapter.close?.();
+  }
+  const minimizeMs = now() - t0;
+
+  return {
+    seed, shard, budget, runs: job.runs, endedBy: job.endedBy, workers: job.workers, wallMs: job.wallMs,
+    casesPerSecond: job.wallMs > 0 ? (job.runs * 1000) / job.wallMs : 0,
+    timing: { ...job.timing, harnessShare: harnessShare(job), minimizeMs },
+    health: summarizeHealth(job.health),
+    diverged: job.divergences.length,
+    known: [...knownGroups].map(([key, g]) => ({ fingerprint: key.slice(key.indexOf(':') + 1), ...g })).sort((a, b) => b.runs - a.runs || (a.fingerprint < b.fingerprint ? -1 : 1)),
+    knownRuns: [...knownGroups.values()].reduce((n, g) => n + g.runs, 0),
+    findings,
+    engines: await engineIdentities(reference, candidate, config.baseDir),
+    candidateQuirksOff: off,
+  };
+}
+
+async function engineIdentities(reference: EngineSpec, candidate: EngineSpec, baseDir: string): Promise<FuzzReport['engines']> {
+  const of = async (spec: EngineSpec) => {
+    if ('builtin' in spec) return builtinIdentity(spec.builtin);
+    const a = await loadAdapter(spec, baseDir);
+    await a.close?.();
+    return a.identity;
+  };
+  return { reference: await of(reference), candidate: await of(candidate) };
+}
+
+interface ProvenanceInput {
+  readonly tool: string;
+  readonly fingerprint: string;
+  readonly signature: string;
+  readonly seed?: number;
+  readonly run?: number;
+  readonly source?: string;
+  readonly identities: { readonly reference: EngineIdentity; readonly candidate: EngineIdentity };
+  readonly off: readonly string[];
+  readonly originalSteps: number;
+  readonly result?: MinimizeResult;
+}
+
+/** The `provenance:` map of a reproducer: flat, date-free, in a fixed order. */
+export function provenanceOf(p: ProvenanceInput): Provenance {
+  const r = p.result;
+  const out: Record<string, string | number | boolean> = { tool: p.tool, fingerprint: p.fingerprint, signature: p.signature };
+  if (p.seed !== undefined) out.seed = p.seed;
+  if (p.run !== undefined) {
+    out.run = p.run;
+    out.fcSeed = runSeed(p.seed ?? 0, p.run);
+  }
+  if (r?.fcPath !== undefined) out.fcPath = r.fcPath;
+  if (p.source !== undefined) out.source = p.source;
+  out.reference = idLine(p.identities.reference);
+  out.candidate = idLine(p.identities.candidate);
+  out.candidateQuirks = p.off.length > 0 ? `off: ${p.off.join(', ')}` : 'all on';
+  out.originalSteps = p.originalSteps;
+  if (r) {
+    out.shrunkSteps = r.shrunkSteps;
+    out.steps = r.steps.length;
+    out.firstDivergingStep = r.firstDivergingStep;
+    if (r.firstDivergingStep >= 0) out.firstDivergingCommand = commandToYaml(r.steps[r.firstDivergingStep]);
+    out.oneMinimal = r.minimality.oneMinimal;
+    out.removalsChecked = r.minimality.checked;
+    out.removalsReproducing = r.minimality.reproducing.length;
+    out.minimizeComplete = r.complete;
+  } else {
+    out.minimized = false;
+  }
+  return out;
+}
+
+/** The gate's view of a fuzz report (harness/results/types.ts). */
+export function fuzzSummary(report: FuzzReport): FuzzSummary {
+  return {
+    seed: report.seed,
+    runs: report.runs,
+    budget: report.budget,
+    passed: report.runs - report.diverged,
+    known: report.knownRuns,
+    found: report.findings.length,
+    stats: { medianLength: report.health.medianLength, invalidShare: report.health.invalidShare, medianCheckpoints: report.health.medianCheckpoints },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The gate's golden phase: the reference (legacy drift) and the candidate against the
+ * recorded goldens, one case per scenario (`golden:<id>`). Scenarios without a golden
+ * record are skipped when they are regressions (the fuzzer writes those) and reported
+ * as input errors otherwise, with the command that records them.
+ */
+import { relative } from 'node:path';
+import { describeDivergence } from '../compare/describe.ts';
+import type { Divergence } from '../compare/types.ts';
+import type { EngineAdapter } from '../engines/types.ts';
+import { verifyAgainstGolden } from '../golden/goldenRun.ts';
+import type { Scenario } from '../protocol/scenarioTypes.ts';
+import type { CaseResult } from '../results/types.ts';
+import type { CompareOptions } from '../compare/types.ts';
+
+export async function goldenCase(
+  root: string,
+  scenario: Scenario,
+  engines: { reference: EngineAdapter; candidate: EngineAdapter },
+  compare: CompareOptions,
+): Promise<CaseResult | null> {
+  const t0 = performance.now();
+  const file = relative(process.cwd(), scenario.file);
+  const base = {
+    id: `golden:${scenario.id}`,
+    title: `golden: ${scenario.title}`,
+    source: { kind: 'scenario' as const, file },
+    steps: scenario.steps.length,
+    checkpoints: 0,
+  };
+  const divergences: Divergence[] = [];
+  const timing = { referenceMs: 0, candidateMs: 0, compareMs: 0 };
+  for (const side of ['reference', 'candidate'] as const) {
+    const t = performance.now();
+    const v = await verifyAgainstGolden(root, scenario, engines[side], { ...compare, hint: `golden-${side}` });
+    timing[side === 'reference' ? 'referenceMs' : 'candidateMs'] = performance.now() - t;
+    if (v.status === 'missing') {
+      if (file.includes('regressions')) return null;
+      return { ...base, status: 'error', divergences: [], error: { message: `${file}: no golden record: run \`npx parity golden record ${file}\``, file }, timing: { ...timing, totalMs: performance.now() - t0 } };
+    }
+    if (v.status === 'stale') {
+      return { ...base, status: 'error', divergences: [], error: { message: `${file}: the golden record is stale (the scenario changed since it was recorded): review, then \`npx parity golden approve ${scenario.id}\``, file }, timing: { ...timing, totalMs: performance.now() - t0 } };
+    }
+    if (v.status === 'crash') {
+      return { ...base, status: 'crash', divergences: [], error: { message: `${side}: ${v.message}` }, timing: { ...timing, totalMs: performance.now() - t0 } };
+    }
+    if (v.status === 'differs') divergences.push(...v.divergences);
+  }
+  const first = divergences[0];
+  return {
+    ...base,
+    status: divergences.length === 0 ? 'pass' : 'divergence',
+    ...(first ? { firstDivergingCheckpoint: { name: first.checkpoint, step: first.step } } : {}),
+    divergences: divergences.map((d) => (d.kind === 'frame' ? (({ diffImage: _d, referenceCrop: _r, candidateCrop: _c, ...rest }) => rest)(d) : d)),
+    timing: { ...timing, totalMs: performance.now() - t0 },
+  };
+}
+
+export { describeDivergence };

@@ -1,0 +1,60 @@
+/**
+ * What a developer needs to reproduce a case: the scenario text (read when the report
+ * is generated, size-capped), the exact replay command, and the first diverging step
+ * with its command and line.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadScenarioSync } from '../../protocol/scenario.ts';
+import { commandToYaml } from '../../protocol/scenarioToYaml.ts';
+import type { CaseResult } from '../../results/types.ts';
+import type { FirstStepView, ReproducerView } from './viewModel.ts';
+
+/** Largest scenario text embedded per case; longer ones are cut and say so. */
+export const MAX_REPRODUCER_BYTES = 64 * 1024;
+
+export function replayCommand(c: CaseResult): string | undefined {
+  if (c.source.kind !== 'scenario') return undefined;
+  return `npx parity replay ${shellQuote(c.source.file)}`;
+}
+
+/** Quotes a path for a POSIX shell only when it needs it. */
+export function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export function reproducerOf(c: CaseResult, cwd: string): { reproducer?: ReproducerView; firstStep?: FirstStepView } {
+  const first = c.firstDivergingCheckpoint ?? firstCrash(c);
+  if (c.source.kind !== 'scenario') return first ? { firstStep: { checkpoint: first.name, step: first.step } } : {};
+  const file = resolve(cwd, c.source.file);
+  let text: string;
+  let truncated = false;
+  try {
+    const size = statSync(file).size;
+    text = readFileSync(file, 'utf8');
+    if (size > MAX_REPRODUCER_BYTES) {
+      text = `${text.slice(0, MAX_REPRODUCER_BYTES)}\n# … cut: the file has ${size} bytes; the full text is in ${c.source.file}\n`;
+      truncated = true;
+    }
+  } catch {
+    return first ? { firstStep: { checkpoint: first.name, step: first.step } } : {};
+  }
+  let firstStep: FirstStepView | undefined;
+  if (first) {
+    firstStep = { checkpoint: first.name, step: first.step };
+    try {
+      const scenario = loadScenarioSync(file);
+      const command = scenario.steps[first.step];
+      if (command) firstStep = { ...firstStep, command: commandToYaml(command), line: scenario.stepLines[first.step] };
+    } catch {
+      // the scenario no longer loads: show the text without a step line
+    }
+  }
+  const reproducer: ReproducerView = { file: c.source.file, yaml: text, truncated, ...(firstStep?.line ? { line: firstStep.line } : {}) };
+  return { reproducer, ...(firstStep ? { firstStep } : {}) };
+}
+
+function firstCrash(c: CaseResult): { name: string; step: number } | undefined {
+  const d = c.divergences.find((x) => x.step >= 0);
+  return d ? { name: d.checkpoint, step: d.step } : undefined;
+}

@@ -1,0 +1,119 @@
+import { expect } from 'chai';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadHostAssets } from '../../../harness/assets/hostAssets.ts';
+import { loadAdapter } from '../../../harness/engines/registry.ts';
+import { regressionFingerprint } from '../../../harness/fuzz/knownFingerprints.ts';
+import { runFuzz } from '../../../harness/fuzz/runFuzz.ts';
+import type { FuzzReport } from '../../../harness/fuzz/runFuzz.ts';
+import { loadScenarioSync } from '../../../harness/protocol/scenario.ts';
+import { replaySteps } from '../../../harness/run/replaySteps.ts';
+import { FAULTY_HANGS, LEGACY, MUTANT, tempRegressions, testConfig } from './helpers.ts';
+
+const config = testConfig();
+const yamlFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : []);
+/** A report without what legitimately changes between runs (timing, and the engines' identity line stays). */
+const verdicts = (r: FuzzReport) => ({
+  runs: r.runs, diverged: r.diverged, known: r.known, health: r.health,
+  findings: r.findings.map((f) => ({ fingerprint: f.fingerprint, runs: f.runs, steps: f.minimized?.steps, oneMinimal: f.minimized?.minimality, case: { ...f.case, timing: undefined } })),
+});
+
+describe('harness/fuzz runFuzz', function () {
+  this.timeout(120_000);
+
+  it('finds nothing when both sides are the legacy engine, and reports health and coverage', async () => {
+    const dir = tempRegressions();
+    const r = await runFuzz({ config, reference: LEGACY, candidate: { builtin: 'legacy-js-worker' }, seed: 5, budget: { runs: 40 }, regressionsDir: dir, coverageEvery: 1 });
+    expect(r.runs).to.equal(40);
+    expect(r.diverged).to.equal(0);
+    expect(r.findings).to.deep.equal([]);
+    expect(r.health.medianLength).to.be.greaterThan(5);
+    expect(r.health.medianCheckpoints).to.be.greaterThan(0);
+    expect(r.health.coverage.sampledRuns).to.equal(40);
+    expect(Object.values(r.health.coverage.hits).some((n) => n > 0)).to.equal(true);
+    expect(r.timing.engineMs).to.be.greaterThan(0);
+    expect(yamlFiles(dir)).to.deep.equal([]);
+  });
+
+  describe('against a mutant engine (padding off by one)', () => {
+    const dir = tempRegressions();
+    let first: FuzzReport;
+
+    before(async () => {
+      first = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: dir });
+    });
+
+    it('files each new fingerprint once, minimized to a small 1-minimal reproducer', () => {
+      expect(first.findings.length).to.be.greaterThan(0);
+      expect(new Set(first.findings.map((f) => f.fingerprint)).size).to.equal(first.findings.length);
+      for (const f of first.findings) {
+        expect(f.minimized, f.fingerprint).to.not.equal(undefined);
+        expect(f.minimized!.minimality.oneMinimal).to.equal(true);
+        expect(f.minimized!.steps.length).to.be.at.most(10);
+        expect(f.case.id).to.equal(`fuzz:${f.fingerprint}`);
+        expect(f.case.source).to.include({ kind: 'fuzz', seed: 11, run: f.runs[0] });
+        expect(f.case.status).to.equal('divergence');
+        expect(f.replay).to.match(/^npx parity replay \S+\.yaml --candidate /);
+      }
+      expect(yamlFiles(dir)).to.deep.equal(first.findings.map((f) => `${f.fingerprint}.yaml`).sort());
+    });
+
+    it('writes files that parse, carry their provenance, and replay to the same divergence step by step', async () => {
+      const reference = await loadAdapter(LEGACY);
+      const candidate = await loadAdapter(MUTANT);
+      for (const f of first.findings) {
+        const s = loadScenarioSync(f.file!);
+        expect(s.id).to.equal(`regression-${f.fingerprint}`);
+        expect(s.provenance).to.include({ tool: 'parity fuzz', fingerprint: f.fingerprint, seed: 11, run: f.runs[0], oneMinimal: true, removalsReproducing: 0 });
+        expect(s.provenance!.steps).to.equal(s.steps.length);
+        expect(regressionFingerprint(f.file!)).to.equal(f.fingerprint);
+        const replay = await replaySteps(s.steps, s.viewport, loadHostAssets(s.assets), { reference, candidate });
+        expect(replay.firstDivergingStep).to.equal(s.provenance!.firstDivergingStep);
+        expect(replay.divergences.map((d) => d.fingerprint)).to.include(f.fingerprint);
+      }
+    });
+
+    it('matches known fingerprints on the next run instead of filing them again', async () => {
+      const before = Object.fromEntries(yamlFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+      const again = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: dir });
+      expect(again.findings).to.deep.equal([]);
+      expect(again.knownRuns).to.equal(first.diverged);
+      expect(again.known.every((k) => k.by === 'regression')).to.equal(true);
+      expect(Object.fromEntries(yamlFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]))).to.deep.equal(before);
+    });
+
+    it('writes byte-identical files and the same verdicts when run again with the same seed', async () => {
+      const other = tempRegressions();
+      const twice = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: other, workers: 1 });
+      expect(verdicts(twice)).to.deep.equal(verdicts(first));
+      expect(yamlFiles(other)).to.deep.equal(yamlFiles(dir));
+      for (const f of yamlFiles(dir)) expect(readFileSync(join(other, f), 'utf8'), f).to.equal(readFileSync(join(dir, f), 'utf8'));
+    });
+
+    it('runs exactly a slice of the unsharded runs per shard: the shards together find the same divergences', async () => {
+      const shards = await Promise.all([1, 2].map((index) => runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, shard: { index, count: 2 }, regressionsDir: tempRegressions(), write: false, workers: 1, maxMinimize: 0 })));
+      expect(shards[0].runs + shards[1].runs).to.equal(60);
+      const runsOf = (r: FuzzReport) => r.findings.flatMap((f) => f.runs);
+      expect([...runsOf(shards[0]), ...runsOf(shards[1])].sort((a, b) => a - b)).to.deep.equal(runsOf(first).sort((a, b) => a - b));
+      expect(shards[0].health.runs + shards[1].health.runs).to.equal(first.health.runs);
+      expect(shards.map((s) => s.findings.map((f) => f.runs[0] % 2))).to.deep.equal([shards[0].findings.map(() => 0), shards[1].findings.map(() => 1)]);
+    });
+  });
+
+  it('records a hung engine as a timeout for that run and goes on with the rest', async () => {
+    const r = await runFuzz({ config, reference: LEGACY, candidate: FAULTY_HANGS, seed: 2, budget: { runs: 8 }, regressionsDir: tempRegressions(), write: false, timeoutMs: 400, workers: 2 });
+    expect(r.runs).to.equal(8);
+    const timeouts = r.findings.filter((f) => f.kind === 'timeout');
+    expect(timeouts.length).to.equal(1);
+    expect(timeouts[0].signature).to.equal('timeout:candidate');
+    expect(timeouts[0].note).to.match(/not minimized/);
+    expect(r.diverged).to.be.greaterThan(0);
+  });
+
+  it('runs a time budget until time is up and says how many runs it did', async () => {
+    const r = await runFuzz({ config, reference: LEGACY, candidate: { builtin: 'legacy-js' }, seed: 1, budget: { timeMs: 1500 }, regressionsDir: tempRegressions(), write: false });
+    expect(r.runs).to.be.greaterThan(10);
+    expect(r.wallMs).to.be.within(1400, 6000);
+    expect(r.health.runs).to.equal(r.runs);
+  });
+});
