@@ -68,7 +68,9 @@ export async function runGate(options: GateOptions): Promise<{ results: RunResul
   const config = waveConfig(options.config, wave);
   const shard = options.shard ?? WHOLE;
   const quirks: QuirkFlags = { ...wave.candidateQuirks, ...options.candidateQuirks };
-  const dropped = Object.entries(quirks).filter(([, on]) => !on).map(([id]) => id).sort();
+  // only flags the wave itself ships turned off explain divergences; --quirk-off (a
+  // simulated port bug) does not
+  const dropped = Object.entries(wave.candidateQuirks).filter(([, on]) => !on).map(([id]) => id).sort();
   const session = await RunSession.open({ ...options, config, candidateQuirks: quirks });
   const onPhase = options.onPhase;
 
@@ -110,12 +112,12 @@ export async function runGate(options: GateOptions): Promise<{ results: RunResul
   if (dropped.length > 0) {
     const diverged = tasks.filter((t) => session.results.some((r) => r.id === t.input.id && r.status === 'divergence'));
     onPhase?.(`wave ${wave.name}: attributing ${diverged.length} divergence(s) to dropped quirk(s) ${dropped.join(', ')}`);
-    const allOn = await session.rerun(diverged, {});
+    const allOn = await session.rerun(diverged, { ...options.candidateQuirks });
     for (const r of allOn.filter((x) => x.status === 'pass')) {
       let culprit = dropped.length === 1 ? dropped[0] : `one of ${dropped.join(', ')}`;
       if (dropped.length > 1) {
         for (const id of dropped) {
-          const only = await session.rerun(diverged.filter((t) => t.input.id === r.id), { [id]: false });
+          const only = await session.rerun(diverged.filter((t) => t.input.id === r.id), { ...options.candidateQuirks, [id]: false });
           if (only[0]?.status === 'divergence') {
             culprit = id;
             break;

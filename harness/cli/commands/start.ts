@@ -3,5 +3,5 @@ import type { CommonOptions } from '../options.ts';
 import { gateCommand } from './gate.ts';
 
 export async function startCommand(o: CommonOptions, argv: readonly string[]): Promise<number> {
-  return gateCommand(o, ['start', ...argv]);
+  return gateCommand(o, argv);
 }
