@@ -5,6 +5,14 @@ import type { QuirkFlags } from '../../engines/shared/quirks.ts';
 import { parseEngineSpec } from '../engines/registry.ts';
 import type { EngineSpec } from '../engines/registry.ts';
 import { UsageError } from './usage.ts';
+import { isTargetName, TARGETS } from '../targets/target.ts';
+import type { TargetName } from '../targets/target.ts';
+
+function targetFlag(text: string | undefined): TargetName | undefined {
+  if (text === undefined) return undefined;
+  if (!isTargetName(text)) throw new UsageError(`--target: expected one of ${TARGETS.join(', ')}, got ${JSON.stringify(text)}`);
+  return text;
+}
 
 export const COMMON_FLAGS = {
   config: { type: 'string' },
@@ -21,6 +29,7 @@ export const COMMON_FLAGS = {
   wave: { type: 'string' },
   shard: { type: 'string' },
   strict: { type: 'boolean' },
+  previous: { type: 'string' },
   seed: { type: 'string' },
   runs: { type: 'string' },
   time: { type: 'string' },
@@ -29,6 +38,9 @@ export const COMMON_FLAGS = {
   regressions: { type: 'string' },
   'coverage-every': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  target: { type: 'string' },
+  present: { type: 'boolean' },
+  'cross-target': { type: 'boolean' },
 } as const;
 
 export interface CommonOptions {
@@ -56,6 +68,12 @@ export interface CommonOptions {
   readonly coverageEvery?: number;
   /** Find and minimize, but write no reproducer files. */
   readonly dryRun: boolean;
+  /** Where the engines run: node (default) or chromium (harness/targets). */
+  readonly target?: TargetName;
+  /** chromium: draw frames on the page and screenshot them. */
+  readonly present: boolean;
+  /** run: also compare each engine's observations under node and chromium. */
+  readonly crossTarget: boolean;
   readonly positionals: string[];
 }
 
@@ -124,6 +142,9 @@ export function parseCommon(args: readonly string[]): CommonOptions {
     regressions: v.regressions,
     coverageEvery: integerFlag('coverage-every', v['coverage-every'], 0, 1_000_000),
     dryRun: v['dry-run'] ?? false,
+    target: targetFlag(v.target),
+    present: v.present ?? false,
+    crossTarget: v['cross-target'] ?? false,
     positionals: parsed.positionals,
   };
 }

@@ -37,6 +37,10 @@ Common options:
   --timeout MS             per-case time limit
   --out DIR                reports folder (default: reports)
   --json                   print machine-readable JSON instead of text
+  --target node|chromium   where the engines run (run, replay, gate): chromium = a page with legacy-js
+                           on its main thread and wasm in a Web Worker (default node)
+  --present                chromium: draw frames on the page, screenshot each case (run: <run>/present/)
+  --cross-target           run: also compare each engine under node vs chromium (cases target:<engine>:<id>)
   --seed S, --runs N, --time 60s   fuzz seed and budget (runs exact; time: runs until time is up)
   --minimize-time 10s      time budget of each minimization
   --coverage-every N       run the quirk detectors on one run in N (default 4; 1 = every run)

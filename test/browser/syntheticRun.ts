@@ -97,13 +97,22 @@ export function writeSyntheticRun(runDir: string, o: SyntheticOptions): RunResul
     }))];
     writeFileSync(join(runDir, dir, 'reference.layout.json'), JSON.stringify(layout(rects)));
     writeFileSync(join(runDir, dir, 'candidate.layout.json'), JSON.stringify(layout(cand)));
+    // the crops harness/results/artifacts.ts writes: the differing box grown by 4, clamped
+    const crop = (pixels: Uint8Array, name: string) => {
+      const x0 = 4, y0 = 4, x1 = Math.min(width, 8 + 20 + 4), y1 = Math.min(height, 8 + 12 + 4);
+      const out = new Uint8Array((x1 - x0) * (y1 - y0) * 4);
+      for (let y = y0; y < y1; y++) out.set(pixels.subarray((y * width + x0) * 4, (y * width + x1) * 4), (y - y0) * (x1 - x0) * 4);
+      writeFileSync(join(runDir, dir, name), encodeRgba({ width: x1 - x0, height: y1 - y0, data: out }));
+      return join(dir, name);
+    };
+    const artifacts = { reference: crop(refPixels, '1-menu-reference.png'), candidate: crop(candPixels, '1-menu-candidate.png'), diff: join(dir, 'diff.png') };
     const g = special ? 0 : i % groups;
     const fp = `fa11${String(g).padStart(8, '0')}`;
     const divergences: StoredDivergence[] = [
       { kind: 'layout', checkpoint: special === 'escape' ? PAYLOAD : 'menu', step: 20, fingerprint: fp, signature: `layout:box.x [group ${g}]`, tolerance: 0,
         differences: [{ path: '#3 box.x', id: 3, occurrence: 0, field: 'box.x', reference: rects[2].x, candidate: rects[2].x + 1 }] },
       { kind: 'frame', checkpoint: 'menu', step: 20, fingerprint: 'f4a3e0000000', signature: 'frame:pixels', width, height,
-        pixels: 40, ratio: 40 / (width * height), maxChannelDiff: 255, bbox: { x: 8, y: 8, width: 20, height: 12 } },
+        pixels: 40, ratio: 40 / (width * height), maxChannelDiff: 255, bbox: { x: 8, y: 8, width: 20, height: 12 }, artifacts },
       { kind: 'events', checkpoint: 'menu', step: 20, fingerprint: 'e7e000000000', signature: 'events', referenceCount: 2, candidateCount: 1,
         edits: [{ op: 'delete', index: 1, candidateIndex: 1, reference: { step: 12, kind: 'error', code: 'unknown-node', id: 9, detail: special === 'escape' ? PAYLOAD : '' } }] },
     ] as StoredDivergence[];

@@ -28,6 +28,8 @@ export async function gateCommand(o: CommonOptions, argv: readonly string[]): Pr
       candidateQuirks: o.candidateQuirks,
       workers: o.workers,
       timeoutMs: o.timeoutMs,
+      target: o.target,
+      present: o.present,
       reportsDir: o.out,
       command: ['gate', ...argv].join(' '),
       onResult: (r, done, total) => progress.update(r, done, total),

@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { loadHostAssets } from '../../assets/hostAssets.ts';
 import { describeDivergence } from '../../compare/describe.ts';
 import { loadConfig } from '../../config/loadConfig.ts';
-import { loadAdapter } from '../../engines/registry.ts';
+import { targetEngines } from '../../targets/targetEngines.ts';
 import { canonicalCommand } from '../../protocol/canonical.ts';
 import { loadScenarioSync } from '../../protocol/scenario.ts';
 import { encodePng } from '../../results/artifacts.ts';
@@ -23,16 +23,27 @@ export async function replayCommand(o: CommonOptions): Promise<number> {
   const config = loadConfig(o.config);
   const file = resolve(o.positionals[0]);
   const scenario = loadScenarioSync(file);
-  const reference = await loadAdapter(o.reference ?? config.reference, config.baseDir);
-  const candidate = await loadAdapter(o.candidate ?? config.candidate, config.baseDir);
-  const outcome = await replaySteps(scenario.steps, scenario.viewport, loadHostAssets(scenario.assets),
-    { reference, candidate, candidateQuirks: o.candidateQuirks }, compareOptionsFor(config, scenario));
-  await reference.close?.();
-  await candidate.close?.();
+  const engines = await targetEngines(o.target ?? 'node', { reference: o.reference ?? config.reference, candidate: o.candidate ?? config.candidate },
+    { baseDir: config.baseDir, present: o.present, timeoutMs: o.timeoutMs ?? config.timeoutMs });
+  const { reference, candidate } = engines;
+  let outcome;
+  const files: string[] = [];
+  try {
+    outcome = await replaySteps(scenario.steps, scenario.viewport, loadHostAssets(scenario.assets),
+      { reference, candidate, candidateQuirks: o.candidateQuirks }, compareOptionsFor(config, scenario));
+    // --present: the page as it stands after the last step replayed (the first diverging one, if any)
+    if (o.present && engines.screenshot) {
+      const dir = join(resolve(o.out), 'replay', safeName(scenario.id));
+      mkdirSync(dir, { recursive: true });
+      await engines.screenshot(join(dir, 'present.png'));
+      files.push(relative(process.cwd(), join(dir, 'present.png')));
+    }
+  } finally {
+    await engines.close();
+  }
   const rel = relative(process.cwd(), file);
 
   // artifacts: full frames after the first diverging step
-  const files: string[] = [];
   if (outcome.reference?.frame && outcome.candidate?.frame) {
     const dir = join(resolve(o.out), 'replay', safeName(scenario.id));
     mkdirSync(dir, { recursive: true });

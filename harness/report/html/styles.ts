@@ -87,6 +87,7 @@ table.engines th { color: var(--muted); font-weight: 600; font-size: 12px; }
 .case:first-child { border-top: 0; }
 .case-head { display: grid; grid-template-columns: 150px minmax(120px, 220px) minmax(120px, 1fr) minmax(0, 2fr) 70px; gap: 10px; align-items: baseline; padding: 6px 12px; cursor: pointer; }
 .case-head > * { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.case-head > .badge { justify-self: start; max-width: 100%; }
 .case-head:hover { background: var(--soft); }
 .case.selected > .case-head { background: #ddf4ff; box-shadow: inset 3px 0 0 var(--accent); }
 .case-summary { color: var(--muted); font-size: 12.5px; }

@@ -229,6 +229,7 @@ export function buildFramePanel(app: App, ev: EvidenceView, rows: readonly Layou
         place();
       });
       const s = stage(fv, z, 'slider-stage', frameImage(app, fv.reference, 'ref'), boxes('reference'), top, line);
+      range.style.width = s.style.width;
       place();
       area.appendChild(figure(`◀ reference · ${refName}   |   candidate · ${candName} ▶`, el('div', null, s, range), 'slider'));
     } else {

@@ -1,0 +1,141 @@
+import { expect } from 'chai';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildReportModel } from '../../../harness/report/html/buildReportModel.ts';
+import { defaultClassification, quirksTurnedOff } from '../../../harness/report/html/classify.ts';
+import type { QuirkInfo } from '../../../harness/report/html/quirkCatalogue.ts';
+import { loadQuirkCatalogue } from '../../../harness/report/html/quirkCatalogue.ts';
+import { trendOf } from '../../../harness/report/html/trend.ts';
+import type { RunResults } from '../../../harness/results/types.ts';
+import { PAYLOAD, writeSyntheticRun } from '../../browser/syntheticRun.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+const catalogue: QuirkInfo[] = [
+  { id: 'zindex-string-sort', title: 'zIndex as strings', file: 'scenarios/quirks/zindex-string-sort.yaml', tags: ['paint'] },
+  { id: 'round-half-up', title: 'Math.round', file: 'scenarios/quirks/round-half-up.yaml', tags: [] },
+];
+
+function synthetic(o: { cases?: number; divergent?: number; width?: number; height?: number } = {}): { results: RunResults; runDir: string } {
+  const runDir = join(mkdtempSync(join(tmpdir(), 'parity-model-')), 'run');
+  return { results: writeSyntheticRun(runDir, { cases: o.cases ?? 40, divergent: o.divergent ?? 15, groups: 3, ...o }), runDir };
+}
+
+describe('harness/report/html buildReportModel', () => {
+  const { results, runDir } = synthetic();
+  const model = buildReportModel(results, runDir, { cwd: root, catalogue, now: new Date('2026-06-01T00:00:00Z') });
+  const byId = (id: string) => model.cases.find((c) => c.id === id)!;
+
+  it('classifies by default: a quirk run with its flag off is a known quirk, other divergences are new', () => {
+    expect(byId('zindex-string-sort').class).to.equal('known-quirk');
+    expect(byId('case-0005').class).to.equal('new-divergence');
+    expect(byId('case-0002').class).to.equal('crash');
+    expect(model.counts.map((c) => [c.class, c.count])).to.deep.equal([
+      ['new-divergence', 11], ['known-quirk', 1], ['waived', 0], ['crash', 1], ['timeout', 1], ['error', 1], ['pass', 25],
+    ]);
+    expect(quirksTurnedOff('wasm (quirks off: a, b)')).to.deep.equal(new Set(['a', 'b']));
+    expect(defaultClassification(results.cases[0], { quirk: 'x', quirksOff: new Set() }).class).to.equal('new-divergence');
+  });
+
+  it('says NO-GO with the reasons when anything is new, crashed, hung or broken', () => {
+    expect(model.verdict.go).to.equal(false);
+    expect(model.verdict.label).to.equal('NO-GO');
+    expect(model.verdict.reasons).to.include.members(['11 new divergence(s)', '1 engine crash(es)', '1 timeout(s)', '1 input error(s)']);
+  });
+
+  it('takes the gate\'s classification, waiver (expiry checked) and verdict when given', () => {
+    const gated = buildReportModel(results, runDir, {
+      cwd: root, catalogue, now: new Date('2026-06-01T00:00:00Z'), wave: 'tv-2026-q3', seed: '42', budget: '2000 runs',
+      classify: (c) => (c.status === 'divergence' ? { class: 'waived', waiver: { reason: 'r', owner: 'o', expires: c.id === 'case-0005' ? '2026-01-01' : '2027-01-01' } } : undefined),
+    });
+    expect(gated.wave).to.equal('tv-2026-q3');
+    expect(gated.run).to.include({ seed: '42', budget: '2000 runs' });
+    expect(gated.cases.find((c) => c.id === 'case-0005')!.waiver).to.deep.equal({ reason: 'r', owner: 'o', expires: '2026-01-01', expired: true });
+    expect(gated.cases.find((c) => c.id === 'case-0006')!.waiver!.expired).to.equal(undefined);
+    expect(gated.quirks.find((q) => q.id === 'zindex-string-sort')!.cells[1].state).to.equal('waived');
+  });
+
+  it('groups failing cases by their first fingerprint, largest group first, passing cases last', () => {
+    const sizes = model.groups.map((g) => g.cases.length);
+    const failing = model.groups.filter((g) => g.key !== 'pass');
+    expect(failing.map((g) => g.cases.length)).to.deep.equal([...failing.map((g) => g.cases.length)].sort((a, b) => b - a));
+    expect(model.groups[model.groups.length - 1].key).to.equal('pass');
+    expect(sizes.reduce((a, b) => a + b, 0)).to.equal(results.cases.length);
+    expect(model.groups.find((g) => g.key === 'error')!.signature).to.equal('input errors');
+  });
+
+  it('words every divergence with describe.ts and keeps detail only for failing cases', () => {
+    const c = byId('case-0005');
+    expect(c.summary).to.equal('checkpoint "menu" (step 20): layout differs in 1 field on 1 node, first #3 box.x: reference 85, candidate 86');
+    expect(c.detail!.divergences.map((d) => d.kind)).to.deep.equal(['layout', 'frame', 'events']);
+    expect(c.detail!.divergences[2].events).to.deep.equal([{ op: 'delete', index: 1, candidateIndex: 1, reference: 'step 12 error unknown-node #9', candidate: '' }]);
+    expect(byId(results.cases[30].id).detail).to.equal(undefined);
+  });
+
+  it('embeds the evidence: frames once each, layout rows with the differing fields, nodes to highlight', () => {
+    const d = byId('case-0005').detail!;
+    expect(d.evidence!.reference.frame).to.include({ width: 160, height: 90, scale: 1 });
+    expect(d.evidence!.highlight).to.deep.equal([3]);
+    expect(d.layoutRows!.filter((r) => r.differs.length > 0).map((r) => [r.id, r.differs])).to.deep.equal([[3, ['box.x']]]);
+    expect(d.evidence!.detail).to.equal(undefined);
+    expect(new Set(model.images).size).to.equal(model.images.length);
+  });
+
+  it('embeds the scenario text as the reproducer with the replay command and the first diverging step\'s line', () => {
+    const d = byId('zindex-string-sort').detail!;
+    expect(d.replay).to.equal('npx parity replay scenarios/quirks/zindex-string-sort.yaml');
+    expect(d.reproducer!.yaml).to.match(/^id: zindex-string-sort/);
+    expect(d.reproducer!.line).to.be.a('number');
+    expect(d.reproducer!.yaml.split('\n')[d.reproducer!.line! - 1].trim()).to.equal(`- ${d.firstStep!.command}`);
+    const escape = model.cases.find((c) => c.title === PAYLOAD)!.detail!;
+    expect(escape.reproducer!.yaml).to.contain(PAYLOAD);
+  });
+
+  it('fills the quirk matrix: diverges with the flag off, not exercised when absent', () => {
+    const [round, zindex] = [...model.quirks].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(zindex.cells.map((c) => c.state)).to.deep.equal(['reproduced', 'diverges']);
+    expect(zindex.flagOff).to.equal(true);
+    expect(round.cells.map((c) => c.state)).to.deep.equal(['not-exercised', 'not-exercised']);
+  });
+
+  it('reads the catalogue from scenarios/quirks and lists compat flags without a scenario', () => {
+    const real = loadQuirkCatalogue(join(root, 'scenarios/quirks'), root);
+    expect(real.map((q) => q.id)).to.include('zindex-string-sort');
+    expect(real.find((q) => q.id === 'zindex-string-sort')!.file).to.equal('scenarios/quirks/zindex-string-sort.yaml');
+    expect(loadQuirkCatalogue('/nonexistent', root).every((q) => q.problem === 'compat flag without a catalogue scenario')).to.equal(true);
+  });
+
+  it('compares with a previous run: new, fixed, still failing, changed, removed', () => {
+    const prev: RunResults = {
+      ...results,
+      cases: [...results.cases.flatMap((c, i) => (i === 5 ? [{ ...c, status: 'pass' as const, divergences: [] }]
+        : i === 20 ? [{ ...c, status: 'divergence' as const, divergences: results.cases[6].divergences }]
+        : i === 7 ? [{ ...c, divergences: results.cases[8].divergences }] : i === 9 ? [] : [c])), { ...results.cases[6], id: 'gone' }],
+    };
+    const t = trendOf(results, prev);
+    expect(t.counts).to.include({ new: 2, fixed: 1, changed: 1, removed: 1 });
+    expect(t.rows.find((r) => r.id === 'case-0005')!.state).to.equal('new');
+    expect(t.rows.find((r) => r.id === 'case-0020')!.state).to.equal('fixed');
+  });
+
+  it('summarises frame times per engine with a shared histogram and the ratio', () => {
+    const p = model.performance!;
+    expect(p.reference.samples).to.equal(39);
+    expect(p.reference.histogram.reduce((a, b) => a + b, 0)).to.equal(39);
+    expect(p.bins).to.have.length(p.reference.histogram.length + 1);
+    expect(p.ratioP50).to.be.closeTo(p.candidate.p50 / p.reference.p50, 1e-9);
+  });
+
+  it('embeds large frames downscaled with full-size crops of the differing area', function () {
+    this.timeout(30_000);
+    const big = synthetic({ cases: 6, divergent: 6, width: 1280, height: 720 });
+    const m = buildReportModel(big.results, big.runDir, { cwd: root, catalogue });
+    const ev = m.cases.find((c) => c.id === 'case-0005')!.detail!.evidence!;
+    expect(ev).to.include({ width: 1280, height: 720 });
+    expect(ev.reference.frame).to.include({ width: 640, height: 360, scale: 0.5 });
+    expect(ev.detail).to.deep.include({ x: 4, y: 4 });
+    expect(ev.detail!.reference).to.include({ width: 28, height: 20, scale: 1 });
+    expect(ev.detail!.diff).to.include({ width: 28, height: 20 });
+    expect(m.imageNote).to.contain('downscaled');
+  });
+});
