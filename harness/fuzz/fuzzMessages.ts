@@ -42,6 +42,9 @@ export interface RunDivergence {
   readonly checkpoint: string;
   readonly step: number;
   readonly length: number;
+  /** For crashes and timeouts: the engine that failed, and the time limit it hit. */
+  readonly engine?: 'reference' | 'candidate';
+  readonly timeoutMs?: number;
   /** With `attribute`: true when the stream passes with every compat flag on. */
   readonly attributed?: boolean;
 }

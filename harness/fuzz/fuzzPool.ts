@@ -37,6 +37,11 @@ export interface FuzzJob {
   readonly attribute?: boolean;
   /** End the job at the first divergence (attributed to the dropped flags, with `attribute`). */
   readonly stopOnDivergence?: boolean;
+  /**
+   * With stopOnDivergence: keep going until this many divergences were found, or
+   * `graceMs` after the first (default 1 and 0: stop at the first).
+   */
+  readonly collect?: { readonly divergences: number; readonly graceMs: number };
   readonly chunkSize?: number;
   readonly shouldStop?: () => boolean;
   readonly onChunk?: (report: ChunkReport, totals: { runs: number; divergences: number }) => void;
@@ -60,12 +65,19 @@ interface Slot {
   worker: Worker;
   progress: Int32Array;
   ready: boolean;
-  busy: { chunk: FuzzChunk; seq: number; since: number } | null;
+  /** Chunks sent and not yet reported, oldest (running) first. */
+  queue: FuzzChunk[];
+  /** The watchdog's last view of the case counter, and since when it has not moved. */
+  seq: number;
+  since: number;
 }
+
+/** Chunks in flight per worker: the next one is already there when a chunk ends, so no worker waits for the pool. */
+const DEPTH = 2;
 
 interface ActiveJob {
   readonly onReport: (slot: Slot, report: ChunkReport) => void;
-  readonly onLost: (slot: Slot, divergence: Divergence, run: number, chunk: FuzzChunk) => void;
+  readonly onLost: (slot: Slot, divergence: Divergence, run: number, chunks: readonly FuzzChunk[]) => void;
   readonly onIdle: (slot: Slot) => void;
 }
 
@@ -95,7 +107,7 @@ export class FuzzPool {
     return new Promise((resolveStart, rejectStart) => {
       const progress = new Int32Array(new SharedArrayBuffer(4 * PROGRESS_SLOTS));
       const worker = spawnTsWorker(ENTRY, { progress: progress.buffer, stop: this.stop.buffer });
-      const slot: Slot = { worker, progress, ready: false, busy: null };
+      const slot: Slot = { worker, progress, ready: false, queue: [], seq: 0, since: 0 };
       this.slots.add(slot);
       worker.on('message', (m: FromFuzzWorker) => {
         if (m.type === 'ready') {
@@ -105,8 +117,8 @@ export class FuzzPool {
           const error = new PoolSetupError(m.message);
           rejectStart(error);
           this.failure?.(error);
-        } else if (m.type === 'chunk-done' && slot.busy?.chunk.id === m.id) {
-          slot.busy = null;
+        } else if (m.type === 'chunk-done' && slot.queue[0]?.id === m.id) {
+          slot.queue.shift();
           this.job?.onReport(slot, m.report);
         }
       });
@@ -128,12 +140,12 @@ export class FuzzPool {
   private check(): void {
     const t = now();
     for (const slot of this.slots) {
-      if (!slot.busy) continue;
+      if (slot.queue.length === 0) continue;
       const seq = Atomics.load(slot.progress, SLOT_SEQ);
-      if (seq !== slot.busy.seq) {
-        slot.busy.seq = seq;
-        slot.busy.since = t;
-      } else if (t - slot.busy.since > this.timeoutMs) {
+      if (seq !== slot.seq) {
+        slot.seq = seq;
+        slot.since = t;
+      } else if (t - slot.since > this.timeoutMs) {
         this.lose(slot, (side, step) => engineTimeout(side, this.timeoutMs, { step }));
       }
     }
@@ -141,27 +153,31 @@ export class FuzzPool {
 
   /** A worker hung or died inside a run: record that run, replace the worker, hand out the rest. */
   private lose(slot: Slot, make: (side: 'reference' | 'candidate', step: number) => Divergence): void {
-    const busy = slot.busy;
+    const lost = slot.queue;
     this.slots.delete(slot);
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
-    if (busy) {
+    if (lost.length > 0) {
       const side = Atomics.load(slot.progress, SLOT_SIDE) === 1 ? 'reference' : 'candidate';
       const run = Atomics.load(slot.progress, SLOT_RUN);
-      this.job?.onLost(slot, make(side, Atomics.load(slot.progress, SLOT_STEP)), run, busy.chunk);
+      this.job?.onLost(slot, make(side, Atomics.load(slot.progress, SLOT_STEP)), run, lost);
     }
     if (this.closed) return;
     this.start().then((fresh) => this.job?.onIdle(fresh), (error: Error) => this.failure?.(error));
   }
 
   private dispatch(slot: Slot, chunk: FuzzChunk): void {
-    slot.busy = { chunk, seq: Atomics.load(slot.progress, SLOT_SEQ), since: now() };
+    if (slot.queue.length === 0) {
+      slot.seq = Atomics.load(slot.progress, SLOT_SEQ);
+      slot.since = now();
+    }
+    slot.queue.push(chunk);
     slot.worker.postMessage({ type: 'chunk', chunk });
   }
 
   async run(job: FuzzJob): Promise<FuzzJobResult> {
     if (this.job) throw new Error('FuzzPool.run: a job is already running');
-    const { seed, plan, candidateQuirks = {}, attribute = false, stopOnDivergence = false, shouldStop, onChunk } = job;
+    const { seed, plan, candidateQuirks = {}, attribute = false, stopOnDivergence = false, collect = { divergences: 1, graceMs: 0 }, shouldStop, onChunk } = job;
     const chunkSize = job.chunkSize ?? ('list' in plan ? Math.max(1, Math.min(64, Math.ceil(plan.list.length / (this.workers * 4)))) : 32);
     Atomics.store(this.stop, 0, 0);
     const started = now();
@@ -183,8 +199,10 @@ export class FuzzPool {
       Atomics.store(this.stop, 0, 1);
     };
 
+    let qualifying = 0;
     const nextRuns = (): number[] | null => {
       if (shouldStop?.()) halt('interrupted');
+      if (firstDivergenceMs !== undefined && stopOnDivergence && now() - started - firstDivergenceMs >= collect.graceMs) halt('divergence');
       if (stopping) return null;
       if (retry.length > 0) return retry.shift()!;
       const out: number[] = [];
@@ -200,7 +218,7 @@ export class FuzzPool {
       divergences.push(d);
       if (!(d.attributed ?? true)) return;
       firstDivergenceMs ??= now() - started;
-      if (stopOnDivergence) halt('divergence');
+      if (stopOnDivergence && ++qualifying >= collect.divergences) halt('divergence');
     };
 
     return new Promise<FuzzJobResult>((resolveJob, rejectJob) => {
@@ -214,15 +232,15 @@ export class FuzzPool {
         resolveJob({ runs, health, divergences, timing, wallMs: now() - started, workers: this.workers, endedBy, ...(firstDivergenceMs !== undefined ? { firstDivergenceMs } : {}) });
       };
       const maybeEnd = () => {
-        if ([...this.slots].every((s) => s.busy === null)) finish();
+        if ([...this.slots].every((s) => s.queue.length === 0)) finish();
       };
       const feed = (slot: Slot) => {
-        const list = nextRuns();
-        if (list === null) {
-          maybeEnd();
-          return;
+        while (slot.queue.length < DEPTH) {
+          const list = nextRuns();
+          if (list === null) break;
+          this.dispatch(slot, { id: chunkId++, seed, runs: list, candidateQuirks, attribute, stopOnDivergence });
         }
-        this.dispatch(slot, { id: chunkId++, seed, runs: list, candidateQuirks, attribute, stopOnDivergence });
+        if (slot.queue.length === 0) maybeEnd();
       };
       this.failure = (error) => {
         finished = true;
@@ -238,19 +256,21 @@ export class FuzzPool {
           onChunk?.(report, { runs, divergences: divergences.length });
           feed(slot);
         },
-        onLost: (_slot, divergence, run, chunk) => {
+        onLost: (_slot, divergence, run, chunks) => {
           // the lost worker's finished runs were never reported: hand out all but the hung one
-          const rest = chunk.runs.filter((r) => r !== run);
+          const rest = chunks.flatMap((c) => c.runs).filter((r) => r !== run);
           if (rest.length > 0) retry.unshift(rest);
           runs++;
           noteDivergence({
             run, kind: divergence.kind, fingerprint: divergence.fingerprint, signature: divergence.signature,
             fingerprints: [divergence.fingerprint], checkpoint: divergence.checkpoint, step: divergence.step, length: -1,
+            ...(divergence.kind === 'timeout' || divergence.kind === 'crash' ? { engine: divergence.engine } : {}),
+            ...(divergence.kind === 'timeout' ? { timeoutMs: divergence.ms } : {}),
           });
         },
         onIdle: (slot) => feed(slot),
       };
-      for (const slot of this.slots) if (slot.ready && !slot.busy) feed(slot);
+      for (const slot of this.slots) if (slot.ready && slot.queue.length === 0) feed(slot);
       maybeEnd();
     });
   }

@@ -24,6 +24,7 @@ const now = () => performance.now();
 let setup: FuzzWorkerSetup;
 let engines: FuzzCaseEngines;
 let assets: HostAssets;
+let queue: Promise<void> = Promise.resolve();
 
 const onProgress = (side: 'reference' | 'candidate', step: number) => {
   progress[SLOT_SIDE] = side === 'reference' ? 1 : 2;
@@ -66,6 +67,7 @@ async function runChunk(chunk: FuzzChunk): Promise<ChunkReport> {
       run, kind: first.kind, fingerprint: first.fingerprint, signature: first.signature,
       fingerprints: outcome.divergences.map((d) => d.fingerprint), checkpoint: first.checkpoint, step: first.step,
       length: stream.commands.length, ...(attributed !== undefined ? { attributed } : {}),
+      ...(first.kind === 'crash' ? { engine: first.engine } : {}),
     });
     if (chunk.stopOnDivergence && (attributed ?? true)) break;
   }
@@ -88,5 +90,7 @@ parentPort!.on('message', async (m: ToFuzzWorker) => {
     }
     return;
   }
-  send({ type: 'chunk-done', id: m.chunk.id, report: await runChunk(m.chunk) });
+  // chunks arrive ahead of time (the pool keeps two in flight): run them one after another
+  const chunk = m.chunk;
+  queue = queue.then(async () => send({ type: 'chunk-done', id: chunk.id, report: await runChunk(chunk) }));
 });

@@ -26,13 +26,13 @@ import type { StreamOptions } from '../generate/index.ts';
 import { minimize, MinimizeError } from '../minimize/minimize.ts';
 import type { MinimizeResult } from '../minimize/minimize.ts';
 import { writeRegression } from '../minimize/writeRegression.ts';
-import type { Provenance } from '../protocol/scenarioTypes.ts';
-import { commandToYaml } from '../protocol/scenarioToYaml.ts';
 import { storeWithArtifacts } from '../results/artifacts.ts';
 import { writeEvidence } from '../results/evidence.ts';
 import type { CaseResult, FuzzSummary } from '../results/types.ts';
 import { compareOptionsFor } from '../run/loadCases.ts';
 import { runCase } from '../run/runCase.ts';
+import type { CaseInput, CaseOutcome } from '../run/runCase.ts';
+import { engineTimeout } from '../compare/index.ts';
 import { generatedAssets, generatedImagePaths } from './generatedAssets.ts';
 import { generateRun } from './generateRun.ts';
 import { FuzzPool } from './fuzzPool.ts';
@@ -41,6 +41,7 @@ import type { RunDivergence } from './fuzzMessages.ts';
 import { summarizeHealth } from './health.ts';
 import type { HealthSummary } from './health.ts';
 import { knownBy, loadKnownFingerprints } from './knownFingerprints.ts';
+import { provenanceOf } from './provenance.ts';
 import type { KnownBy } from './knownFingerprints.ts';
 import { quirksOff, replayCommand } from './replayCommand.ts';
 import { runSeed } from './runSeed.ts';
@@ -140,8 +141,6 @@ function identity(spec: EngineSpec, adapter: EngineAdapter): EngineIdentity {
   return 'builtin' in spec ? builtinIdentity(spec.builtin) : adapter.identity;
 }
 
-const idLine = (e: EngineIdentity) => `${e.name} ${e.version} ${e.build}`;
-
 /** Share of the workers' wall time not spent inside engine calls. */
 export function harnessShare(job: Pick<FuzzJobResult, 'timing' | 'wallMs' | 'workers'>): number {
   const capacity = job.wallMs * job.workers;
@@ -226,10 +225,11 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
       const steps = result?.steps ?? stream.commands;
       const viewport = result?.viewport ?? stream.viewport;
       const id = `fuzz:${fingerprint}`;
-      const outcome = await runCase(
-        { id, title: `fuzz run ${first.run}: ${first.signature}`, source: { kind: 'fuzz', seed, path: result?.fcPath ?? '', run: first.run }, viewport, steps },
-        context.assets, engines, { compare, stopAtFirst: true, withDiffImages: options.runDir !== undefined },
-      );
+      const input = { id, title: `fuzz run ${first.run}: ${first.signature}`, source: { kind: 'fuzz', seed, path: result?.fcPath ?? '', run: first.run } as const, viewport, steps };
+      // a hung engine is not run again in this process: its case is what the watchdog saw
+      const outcome = first.kind === 'timeout'
+        ? timeoutOutcome(input, first)
+        : await runCase(input, context.assets, engines, { compare, stopAtFirst: true, withDiffImages: options.runDir !== undefined });
       let c = outcome.result;
       if (options.runDir && outcome.divergences.length > 0) {
         c = { ...c, divergences: storeWithArtifacts(options.runDir, id, outcome.divergences), ...(outcome.evidence ? { evidence: writeEvidence(options.runDir, id, outcome.evidence, outcome.divergences) } : {}) };
@@ -268,6 +268,15 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
   };
 }
 
+function timeoutOutcome(input: CaseInput, d: RunDivergence): CaseOutcome {
+  const timeout = engineTimeout(d.engine ?? 'candidate', d.timeoutMs ?? 0, { step: d.step });
+  const result: CaseResult = {
+    id: input.id, title: input.title, source: input.source, status: 'timeout', steps: input.steps.length, checkpoints: 0,
+    divergences: [timeout], timing: { referenceMs: 0, candidateMs: 0, compareMs: 0, totalMs: d.timeoutMs ?? 0 },
+  };
+  return { result, divergences: [timeout] };
+}
+
 async function engineIdentities(reference: EngineSpec, candidate: EngineSpec, baseDir: string): Promise<FuzzReport['engines']> {
   const of = async (spec: EngineSpec) => {
     if ('builtin' in spec) return builtinIdentity(spec.builtin);
@@ -276,49 +285,6 @@ async function engineIdentities(reference: EngineSpec, candidate: EngineSpec, ba
     return a.identity;
   };
   return { reference: await of(reference), candidate: await of(candidate) };
-}
-
-interface ProvenanceInput {
-  readonly tool: string;
-  readonly fingerprint: string;
-  readonly signature: string;
-  readonly seed?: number;
-  readonly run?: number;
-  readonly source?: string;
-  readonly identities: { readonly reference: EngineIdentity; readonly candidate: EngineIdentity };
-  readonly off: readonly string[];
-  readonly originalSteps: number;
-  readonly result?: MinimizeResult;
-}
-
-/** The `provenance:` map of a reproducer: flat, date-free, in a fixed order. */
-export function provenanceOf(p: ProvenanceInput): Provenance {
-  const r = p.result;
-  const out: Record<string, string | number | boolean> = { tool: p.tool, fingerprint: p.fingerprint, signature: p.signature };
-  if (p.seed !== undefined) out.seed = p.seed;
-  if (p.run !== undefined) {
-    out.run = p.run;
-    out.fcSeed = runSeed(p.seed ?? 0, p.run);
-  }
-  if (r?.fcPath !== undefined) out.fcPath = r.fcPath;
-  if (p.source !== undefined) out.source = p.source;
-  out.reference = idLine(p.identities.reference);
-  out.candidate = idLine(p.identities.candidate);
-  out.candidateQuirks = p.off.length > 0 ? `off: ${p.off.join(', ')}` : 'all on';
-  out.originalSteps = p.originalSteps;
-  if (r) {
-    out.shrunkSteps = r.shrunkSteps;
-    out.steps = r.steps.length;
-    out.firstDivergingStep = r.firstDivergingStep;
-    if (r.firstDivergingStep >= 0) out.firstDivergingCommand = commandToYaml(r.steps[r.firstDivergingStep]);
-    out.oneMinimal = r.minimality.oneMinimal;
-    out.removalsChecked = r.minimality.checked;
-    out.removalsReproducing = r.minimality.reproducing.length;
-    out.minimizeComplete = r.complete;
-  } else {
-    out.minimized = false;
-  }
-  return out;
 }
 
 /** The gate's view of a fuzz report (harness/results/types.ts). */

@@ -4,7 +4,7 @@
  * what the catalogue calls correct, and the fuzzer must notice. Per mutant:
  *   1. fuzz until the first divergence that disappears with every flag on (a port bug
  *      would diverge either way and is not counted), or until the budget runs out
- *   2. minimize it (time-bounded) and write the reproducer
+ *   2. minimize it (time-bounded; the smallest of up to 3 finds) and write the reproducer
  * One pool serves every mutant; the flags travel with each chunk of runs.
  */
 import { resolve } from 'node:path';
@@ -15,17 +15,25 @@ import { builtinIdentity, loadAdapter } from '../engines/registry.ts';
 import type { EngineSpec } from '../engines/registry.ts';
 import { WHOLE } from '../gate/shard.ts';
 import { minimize, MinimizeError } from '../minimize/minimize.ts';
+import type { MinimizeResult } from '../minimize/minimize.ts';
 import { writeRegression } from '../minimize/writeRegression.ts';
 import { compareOptionsFor } from '../run/loadCases.ts';
 import { generatedAssets, generatedImagePaths } from './generatedAssets.ts';
 import { generateRun } from './generateRun.ts';
 import { FuzzPool } from './fuzzPool.ts';
 import { replayCommand } from './replayCommand.ts';
-import { provenanceOf } from './runFuzz.ts';
+import { provenanceOf } from './provenance.ts';
 import { runSeed } from './runSeed.ts';
 
 export const SELFTEST_BUDGET_MS = 30_000;
 export const SELFTEST_MINIMIZE_MS = 10_000;
+/**
+ * After the first divergence a mutant causes, the fuzzer goes on for up to GRACE_MS
+ * to collect up to CANDIDATES of them; each is minimized and the smallest reproducer
+ * kept (streams shrink unevenly). Detection time is the first one's.
+ */
+const CANDIDATES = 3;
+const GRACE_MS = 1_000;
 
 export interface SelftestOptions {
   readonly config: ParityConfig;
@@ -59,7 +67,10 @@ export interface MutantResult {
   readonly originalSteps?: number;
   readonly reproSteps?: number;
   readonly oneMinimal?: boolean;
+  /** Over every candidate minimized. */
   readonly minimizeMs?: number;
+  /** Divergences minimized to pick the smallest reproducer. */
+  readonly candidates?: number;
   readonly file?: string;
   readonly replay?: string;
   readonly note?: string;
@@ -106,40 +117,55 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRep
       if (options.shouldStop?.()) break;
       onPhase?.(`selftest: ${quirk} off`);
       const flags = { [quirk]: false };
-      // 1. fuzz until the first attributed divergence
-      const job = await pool.run({ seed, plan: { shard: WHOLE, timeMs: budgetMs }, candidateQuirks: flags, attribute: true, stopOnDivergence: true, chunkSize: 8, shouldStop: options.shouldStop });
-      const hit = job.divergences.find((d) => d.attributed === true);
+      // 1. fuzz until the first attributed divergence (then a moment longer, for a few to choose from)
+      const job = await pool.run({
+        seed, plan: { shard: WHOLE, timeMs: budgetMs }, candidateQuirks: flags, attribute: true, stopOnDivergence: true,
+        collect: { divergences: CANDIDATES, graceMs: GRACE_MS }, chunkSize: 8, shouldStop: options.shouldStop,
+      });
+      const hits = job.divergences.filter((d) => d.attributed === true).slice(0, CANDIDATES);
       const unattributed = job.divergences.filter((d) => d.attributed === false).length;
-      if (!hit) {
+      if (hits.length === 0) {
         const row: MutantResult = { quirk, killed: false, runs: job.runs, unattributed, note: `survived ${job.runs} run(s) in ${(job.wallMs / 1000).toFixed(1)} s` };
         mutants.push(row);
         options.onMutant?.(row);
         continue;
       }
-      // 2. minimize and write
-      const stream = generateRun(seed, hit.run);
+      // 2. minimize each candidate (sharing the budget), keep the smallest reproducer
+      const context = { engines: { reference: referenceAdapter, candidate: candidateAdapter, candidateQuirks: flags }, assets, compare };
+      let best: { hit: (typeof hits)[number]; result: MinimizeResult; originalSteps: number } | null = null;
+      let minimizeMs = 0;
+      let note: string | undefined;
+      for (const hit of hits) {
+        const stream = generateRun(seed, hit.run);
+        try {
+          const result = await minimize(
+            { steps: stream.commands, viewport: stream.viewport, fingerprint: hit.fingerprint, fuzz: { fcSeed: runSeed(seed, hit.run) } },
+            context, { timeMs: minimizeTimeMs / hits.length },
+          );
+          minimizeMs += result.timing.totalMs;
+          if (!best || result.steps.length < best.result.steps.length) best = { hit, result, originalSteps: stream.commands.length };
+        } catch (error) {
+          if (!(error instanceof MinimizeError)) throw error;
+          note = `not minimized: ${error.message}`;
+        }
+      }
+      const hit = best?.hit ?? hits[0];
       let row: MutantResult = {
         quirk, killed: true, runs: job.runs, detectMs: job.firstDivergenceMs, unattributed, run: hit.run,
-        fingerprint: hit.fingerprint, signature: hit.signature, originalSteps: stream.commands.length,
+        fingerprint: hit.fingerprint, signature: hit.signature, originalSteps: best?.originalSteps ?? generateRun(seed, hit.run).commands.length,
+        ...(note && !best ? { note } : {}),
       };
-      try {
-        const result = await minimize(
-          { steps: stream.commands, viewport: stream.viewport, fingerprint: hit.fingerprint, fuzz: { fcSeed: runSeed(seed, hit.run) } },
-          { engines: { reference: referenceAdapter, candidate: candidateAdapter, candidateQuirks: flags }, assets, compare },
-          { timeMs: minimizeTimeMs },
-        );
-        row = { ...row, reproSteps: result.steps.length, oneMinimal: result.minimality.oneMinimal, minimizeMs: result.timing.totalMs };
+      if (best) {
+        const { result } = best;
+        row = { ...row, reproSteps: result.steps.length, oneMinimal: result.minimality.oneMinimal, minimizeMs, candidates: hits.length };
         if (options.outDir) {
           const file = writeRegression(resolve(options.outDir, quirk), {
             fingerprint: result.fingerprint, viewport: result.viewport, steps: result.steps, images: generatedImagePaths(),
             title: `Selftest: ${quirk} off is detected (${result.signature})`,
-            provenance: provenanceOf({ tool: 'parity selftest', fingerprint: result.fingerprint, signature: result.signature, seed, run: hit.run, identities, off: [quirk], originalSteps: stream.commands.length, result }),
+            provenance: provenanceOf({ tool: 'parity selftest', fingerprint: result.fingerprint, signature: result.signature, seed, run: hit.run, identities, off: [quirk], originalSteps: best.originalSteps, result }),
           });
           row = { ...row, file, replay: replayCommand(file, { config, reference, candidate, candidateQuirks: flags }) };
         }
-      } catch (error) {
-        if (!(error instanceof MinimizeError)) throw error;
-        row = { ...row, note: `not minimized: ${error.message}` };
       }
       mutants.push(row);
       options.onMutant?.(row);

@@ -14,7 +14,7 @@ import type { QuirkFlags } from '../../engines/shared/quirks.ts';
 import type { ParityConfig } from '../config/config.ts';
 import type { WavePolicy } from '../config/waves.ts';
 import { todayUtc } from '../config/waves.ts';
-import { loadAdapter } from '../engines/registry.ts';
+import { sessionAdapters } from '../targets/sessionAdapters.ts';
 import { findScenarios } from '../protocol/findScenarios.ts';
 import type { CaseResult, GateOutcome, RunResults } from '../results/types.ts';
 import { loadCases } from '../run/loadCases.ts';
@@ -89,8 +89,7 @@ export async function runGate(options: GateOptions): Promise<{ results: RunResul
   // 2. goldens, for the scenarios of this shard whose differential case did not crash
   if (wave.golden && !session.interrupted) {
     onPhase?.(`wave ${wave.name}: golden verify`);
-    const reference = await loadAdapter(session.reference, config.baseDir);
-    const candidate = await loadAdapter(session.candidate, config.baseDir);
+    const { reference, candidate } = await sessionAdapters(session);
     const crashed = new Set(differential.filter((r) => r.status === 'crash' || r.status === 'timeout').map((r) => r.id));
     for (const t of tasks) {
       if (crashed.has(t.input.id) || session.interrupted) continue;

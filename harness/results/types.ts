@@ -104,7 +104,8 @@ export type ExitClass = 0 | 1 | 2 | 3;
 export interface RunInfo {
   readonly id: string;
   readonly command: string;
-  readonly target: 'node';
+  /** Where the engines ran: node (worker threads) or chromium (a page: legacy on its main thread, wasm in a Web Worker). */
+  readonly target: 'node' | 'chromium';
   readonly startedAt: string;
   readonly finishedAt?: string;
   readonly durationMs?: number;

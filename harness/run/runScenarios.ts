@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { findScenarios } from '../protocol/findScenarios.ts';
 import type { RunResults } from '../results/types.ts';
+import { crossTargetPhase } from '../targets/crossTarget.ts';
 import { loadCases } from './loadCases.ts';
 import { RunSession } from './runSession.ts';
 import type { RunSessionOptions } from './runSession.ts';
@@ -14,6 +15,8 @@ export { newRunId, pointLatest, identityOf, determinismSample } from './runSessi
 
 export interface RunScenariosOptions extends RunSessionOptions {
   readonly paths: readonly string[];
+  /** Also run every scenario under node and chromium for each engine and report target divergences. */
+  readonly crossTarget?: boolean;
 }
 
 export interface RunOutcome {
@@ -33,6 +36,7 @@ export async function runScenarios(options: RunScenariosOptions): Promise<RunOut
   // 3. A-vs-A on a sample, then the differential run
   await session.checkDeterminism(tasks);
   await session.runTasks(tasks, 'differential run');
+  if (options.crossTarget) await crossTargetPhase(session, tasks);
   // 4. results.json, junit.xml, reports/latest
   return { results: session.close(), runDir: session.runDir };
 }

@@ -15,8 +15,11 @@ import { toJunit } from '../results/junit.ts';
 import { ResultsWriter } from '../results/resultsWriter.ts';
 import { summarize } from '../results/summarize.ts';
 import type { CaseResult, Determinism, GateOutcome, RunResults } from '../results/types.ts';
-import { runPool } from './pool.ts';
-import type { CaseTask } from './tasks.ts';
+import type { PoolOptions } from './pool.ts';
+import type { CaseTask, WorkerSetup } from './tasks.ts';
+import type { TargetName } from '../targets/target.ts';
+import { targetRunner } from '../targets/targetRunner.ts';
+import type { TargetRunner } from '../targets/targetRunner.ts';
 
 export interface RunSessionOptions {
   readonly config: ParityConfig;
@@ -31,6 +34,10 @@ export interface RunSessionOptions {
   readonly onResult?: (result: CaseResult, done: number, total: number) => void;
   readonly onPhase?: (phase: string) => void;
   readonly shouldStop?: () => boolean;
+  /** Where the engines run (default node): chromium = a page hosting both engines (harness/targets/chromium). */
+  readonly target?: TargetName;
+  /** Chromium: draw every checkpoint on the page and screenshot each case into <run>/present/. */
+  readonly present?: boolean;
 }
 
 export function newRunId(date = new Date()): string {
@@ -64,6 +71,8 @@ export class RunSession {
   private done = 0;
   private determinism: Determinism | undefined;
   private readonly startedAt = new Date();
+  /** Runs case batches on the session's target (one browser per session for chromium). */
+  readonly runner: TargetRunner;
 
   private constructor(
     readonly options: RunSessionOptions,
@@ -75,6 +84,13 @@ export class RunSession {
   ) {
     this.reference = options.reference ?? options.config.reference;
     this.candidate = options.candidate ?? options.config.candidate;
+    this.runner = targetRunner({
+      target: options.target ?? 'node',
+      pages: options.workers,
+      present: options.present,
+      presentDir: join(runDir, 'present'),
+      onIncident: options.onPhase,
+    });
   }
 
   static async open(options: RunSessionOptions): Promise<RunSession> {
@@ -89,7 +105,7 @@ export class RunSession {
     if (off.length > 0) engines.candidate = { ...engines.candidate, name: `${engines.candidate.name} (quirks off: ${off.join(', ')})` };
     rmSync(runDir, { recursive: true, force: true });
     mkdirSync(runDir, { recursive: true });
-    const writer = new ResultsWriter(join(runDir, 'results.json'), { id: runId, command: options.command, target: 'node', startedAt: new Date().toISOString() }, engines);
+    const writer = new ResultsWriter(join(runDir, 'results.json'), { id: runId, command: options.command, target: options.target ?? 'node', startedAt: new Date().toISOString() }, engines);
     return new RunSession(options, runId, runDir, reportsDir, engines, writer);
   }
 
@@ -118,7 +134,7 @@ export class RunSession {
     const sample = determinismSample(tasks, config.determinismSample);
     if (sample.length === 0 || shouldStop?.()) return;
     onPhase?.(`determinism check: ${specLabel(this.reference)} against itself on ${sample.length} case(s)`);
-    const aa = await runPool(sample, { reference: this.reference, candidate: this.reference, baseDir: config.baseDir }, this.poolOptions);
+    const aa = await this.pool(sample, { reference: this.reference, candidate: this.reference, baseDir: config.baseDir }, this.poolOptions);
     const previous = this.determinism ?? { sampled: [], nondeterministic: [] };
     this.determinism = {
       sampled: [...previous.sampled, ...sample.map((t) => t.input.id)].sort(),
@@ -131,7 +147,7 @@ export class RunSession {
     const { config, onPhase } = this.options;
     if (tasks.length === 0) return [];
     onPhase?.(`${label}: ${tasks.length} case(s), ${specLabel(this.reference)} vs ${specLabel(this.candidate)}`);
-    return runPool(tasks, {
+    return this.pool(tasks, {
       reference: this.reference, candidate: this.candidate, candidateQuirks: quirks, runDir: this.runDir, baseDir: config.baseDir,
     }, { ...this.poolOptions, onResult: (r) => this.record(r) });
   }
@@ -139,7 +155,16 @@ export class RunSession {
   /** Re-runs tasks without recording them (e.g. with other compat flags, to attribute a divergence). */
   async rerun(tasks: readonly CaseTask[], quirks: QuirkFlags | undefined): Promise<CaseResult[]> {
     if (tasks.length === 0) return [];
-    return runPool(tasks, { reference: this.reference, candidate: this.candidate, candidateQuirks: quirks, baseDir: this.options.config.baseDir }, this.poolOptions);
+    return this.pool(tasks, { reference: this.reference, candidate: this.candidate, candidateQuirks: quirks, baseDir: this.options.config.baseDir }, this.poolOptions);
+  }
+
+  /** The worker pool (node) or the browser (chromium): one place, so run, gate and reruns follow --target. */
+  pool(tasks: readonly CaseTask[], setup: WorkerSetup, options: PoolOptions): Promise<CaseResult[]> {
+    return this.runner.run(tasks, setup, options);
+  }
+
+  get target(): TargetName {
+    return this.runner.target;
   }
 
   get interrupted(): boolean {
@@ -160,6 +185,7 @@ export class RunSession {
     });
     writeFileSync(join(this.runDir, 'junit.xml'), toJunit(results));
     pointLatest(this.reportsDir, this.runId);
+    void this.runner.close().catch(() => undefined);
     return results;
   }
 

@@ -12,7 +12,7 @@ import { builtinIdentity, loadAdapter } from '../../engines/registry.ts';
 import type { EngineSpec } from '../../engines/registry.ts';
 import type { EngineAdapter } from '../../engines/types.ts';
 import { replayCommand, quirksOff } from '../../fuzz/replayCommand.ts';
-import { provenanceOf } from '../../fuzz/runFuzz.ts';
+import { provenanceOf } from '../../fuzz/provenance.ts';
 import { minimize, MinimizeError } from '../../minimize/minimize.ts';
 import { writeRegression } from '../../minimize/writeRegression.ts';
 import { commandToYaml } from '../../protocol/scenarioToYaml.ts';

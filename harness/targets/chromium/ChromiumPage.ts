@@ -55,6 +55,8 @@ export class ChromiumPage {
     const page = await browser.newPage();
     const cdp = await page.createCDPSession();
     const self = new ChromiumPage(page, cdp);
+    // bindingCalled events reach only a session with the Runtime domain enabled
+    await cdp.send('Runtime.enable');
     await cdp.send('Runtime.addBinding', { name: PROGRESS_BINDING });
     cdp.on('Runtime.bindingCalled', (e) => {
       if (e.name === PROGRESS_BINDING) self.heard(e.payload);

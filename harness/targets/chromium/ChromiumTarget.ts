@@ -19,7 +19,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HostAssets } from '../../../engines/shared/assets.ts';
-import { encodeBatch } from '../../../engines/shared/binary.ts';
+import { ByteWriter, encodeBatch } from '../../../engines/shared/binary.ts';
 import type { Observation } from '../../../engines/shared/observation.ts';
 import type { QuirkFlags } from '../../../engines/shared/quirks.ts';
 import { DEFAULT_WASM_PATH } from '../../../engines/wasm/adapter.ts';
@@ -30,6 +30,7 @@ import { writeEvidence } from '../../results/evidence.ts';
 import { safeName } from '../../results/safeName.ts';
 import type { CaseResult } from '../../results/types.ts';
 import { inputErrorResult } from '../../run/inputErrorResult.ts';
+import { checkpointBatches } from '../../run/observeStream.ts';
 import { DEFAULT_TIMEOUT_MS } from '../../run/pool.ts';
 import type { CaseTask } from '../../run/tasks.ts';
 import { pageBundle } from './bundle.ts';
@@ -81,7 +82,7 @@ export interface Incident {
 }
 
 /** One task as prepared for a page, or the input error it became. */
-type Prepared = { readonly assets: HostAssets; readonly steps: string } | { readonly error: CaseResult };
+type Prepared = { readonly assets: HostAssets; readonly steps: string; readonly offsets: readonly number[] } | { readonly error: CaseResult };
 
 /** A case's raw page run, for checks that read digests themselves (./../crossTarget.ts). */
 export type RawRun = { readonly run: CaseRun } | { readonly error: CaseResult };
@@ -164,7 +165,7 @@ export class ChromiumTarget {
       return { error: inputErrorResult(task.input, { message: (error as Error).message }) };
     }
     try {
-      return { assets, steps: Buffer.from(encodeBatch(task.input.steps)).toString('base64') };
+      return { assets, ...encodeBatches(task.input.steps) };
     } catch (error) {
       return { error: inputErrorResult(task.input, { message: `the stream cannot be sent to the page: ${(error as Error).message}` }) };
     }
@@ -216,7 +217,7 @@ export class ChromiumTarget {
           const images = await page.upload(p.assets);
           const hook = debug?.get(tasks[index].input.id);
           const { width, height } = tasks[index].input.viewport;
-          wire.push({ index, c: { seq: ++this.seq, width, height, steps: p.steps, images, ...(hook ? { debug: hook } : {}) } });
+          wire.push({ index, c: { seq: ++this.seq, width, height, steps: p.steps, offsets: p.offsets, images, ...(hook ? { debug: hook } : {}) } });
         }
         if (wire.length === 0) continue;
         let runs: CaseRun[];
@@ -298,10 +299,10 @@ export class ChromiumTarget {
   }
 
   /** Runs one case again on a page, keeping the given checkpoints in full. */
-  async fullPairs(page: ChromiumPage, task: CaseTask, prepared: { assets: HostAssets; steps: string }, setup: TargetSetup, timeoutMs: number, keep: KeepFull): Promise<FullPairs> {
+  async fullPairs(page: ChromiumPage, task: CaseTask, prepared: { assets: HostAssets; steps: string; offsets: readonly number[] }, setup: TargetSetup, timeoutMs: number, keep: KeepFull): Promise<FullPairs> {
     const images = await page.upload(prepared.assets);
     const { width, height } = task.input.viewport;
-    const [run] = await page.runCases(this.request(setup, timeoutMs, [{ seq: ++this.seq, width, height, steps: prepared.steps, images }], keep));
+    const [run] = await page.runCases(this.request(setup, timeoutMs, [{ seq: ++this.seq, width, height, steps: prepared.steps, offsets: prepared.offsets, images }], keep));
     const pairs = new Map<number, { reference?: Observation; candidate?: Observation }>();
     for (const side of ['reference', 'candidate'] as const) {
       for (const [cp, w] of Object.entries(run[side].full ?? {})) {
@@ -329,6 +330,15 @@ export class ChromiumTarget {
     await chromium?.close();
     await this.server.close();
   }
+}
+
+/** The stream as the page takes it: each checkpoint batch encoded on its own, concatenated. */
+function encodeBatches(steps: CaseTask['input']['steps']): { steps: string; offsets: number[] } {
+  const writer = new ByteWriter();
+  const parts = checkpointBatches(steps).map(([start, end]) => Buffer.from(encodeBatch(steps.slice(start, end), writer)));
+  const offsets = [0];
+  for (const part of parts) offsets.push(offsets[offsets.length - 1] + part.length);
+  return { steps: Buffer.concat(parts).toString('base64'), offsets };
 }
 
 function withArtifacts(runDir: string | undefined, id: string, outcome: ReturnType<typeof caseOutcome>): CaseResult {

@@ -28,8 +28,14 @@ export interface WireCase {
   readonly seq: number;
   readonly width: number;
   readonly height: number;
-  /** base64 of encodeBatch(steps): the whole stream, exact (engines/shared/binary.ts). */
+  /**
+   * base64 of the stream's checkpoint batches (harness/run/observeStream.ts), each one
+   * encoded on its own (engines/shared/binary.ts, exact) and concatenated: the page
+   * forwards each batch's bytes to the worker as they are.
+   */
   readonly steps: string;
+  /** Byte offset of each batch in `steps`, then the total length. */
+  readonly offsets: readonly number[];
   /** [image name, asset key] in declaration order; the keys were uploaded with putImage. */
   readonly images: ReadonlyArray<readonly [string, number]>;
   readonly debug?: DebugHook;

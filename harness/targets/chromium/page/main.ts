@@ -16,13 +16,13 @@ import type { FontAtlas, HostAssets, ImageAsset } from '../../../../engines/shar
 import { ByteWriter, decodeBatch, encodeBatch } from '../../../../engines/shared/binary.ts';
 import { createLegacyRenderer } from '../../../../engines/legacy-js/index.ts';
 import type { Command } from '../../../../engines/shared/protocol.ts';
-import type { Renderer } from '../../../../engines/shared/renderer.ts';
+import type { Renderer, RendererFactory } from '../../../../engines/shared/renderer.ts';
 import type { QuirkFlags } from '../../../../engines/shared/quirks.ts';
-import { checkpointBatches } from '../../../run/observeStream.ts';
 import { PROGRESS_BINDING, PROGRESS_GLOBAL, SIDES } from '../wire.ts';
 import type { CaseRun, EngineKind, RunRequest, Side, SideRun, WireCase } from '../wire.ts';
 import { failureOf } from './failure.ts';
-import { runLegacySide } from './legacySide.ts';
+import { isCheckpoint, runRendererSide } from './rendererSide.ts';
+import type { StreamBatch } from './rendererSide.ts';
 import { drawFrame, showCase } from './present.ts';
 import { base64ToBytes, toJson, wireObservation } from './transport.ts';
 import { WasmWorkerClient } from './wasmWorkerClient.ts';
@@ -72,19 +72,41 @@ function assetsOf(list: ReadonlyArray<readonly [string, number]>): HostAssets {
 const keepOf = (keep: readonly number[] | 'all' | undefined) =>
   keep === undefined ? () => false : keep === 'all' ? () => true : (i: number) => keep.includes(i);
 
-/** Sends a side's whole stream to the worker, one message per checkpoint batch. */
-function startWasmSide(client: WasmWorkerClient, c: WireCase, side: Side, steps: readonly Command[], batches: ReadonlyArray<readonly [number, number]>,
-  request: RunRequest): PendingSide {
+/** A case decoded once for both of its engines. */
+interface PageCase {
+  readonly c: WireCase;
+  /** Each batch's encoded bytes (forwarded to the worker as they are) and commands (for legacy). */
+  readonly bytes: readonly Uint8Array[];
+  readonly batches: readonly StreamBatch[];
+  readonly assets: HostAssets;
+}
+
+function decodeCase(c: WireCase): PageCase {
+  const all = base64ToBytes(c.steps);
+  const bytes: Uint8Array[] = [];
+  const batches: StreamBatch[] = [];
+  let start = 0;
+  for (let b = 0; b + 1 < c.offsets.length; b++) {
+    const slice = all.subarray(c.offsets[b], c.offsets[b + 1]);
+    const commands = decodeBatch(slice);
+    bytes.push(slice);
+    batches.push({ start, commands });
+    start += commands.length;
+  }
+  return { c, bytes, batches, assets: assetsOf(c.images) };
+}
+
+/** Sends a side's whole stream to the worker, one message per checkpoint batch (as proxy nodes do). */
+function startWasmSide(client: WasmWorkerClient, pc: PageCase, side: Side, request: RunRequest): PendingSide {
+  const { c } = pc;
   const pending = client.open(c.seq, side);
   const keep = keepOf(request.keep?.[side]);
   client.post({ t: 'open', seq: c.seq, side, width: c.width, height: c.height, quirks: request.quirks[side], images: c.images, present: request.present });
   let checkpoint = 0;
-  batches.forEach(([start, end], batch) => {
-    const bytes = encodeBatch(steps.slice(start, end), writer).slice();
-    const isCheckpoint = steps[end - 1].op === 'frame';
-    const snapshot: SnapshotMode = !isCheckpoint ? 'none' : keep(checkpoint) ? 'full' : 'digest';
-    if (isCheckpoint) checkpoint++;
-    client.post({ t: 'apply', seq: c.seq, side, batch, bytes, snapshot }, [bytes.buffer]);
+  pc.batches.forEach((batch, b) => {
+    const bytes = pc.bytes[b].slice();
+    const snapshot: SnapshotMode = !isCheckpoint(batch) ? 'none' : keep(checkpoint++) ? 'full' : 'digest';
+    client.post({ t: 'apply', seq: c.seq, side, batch: b, bytes, snapshot }, [bytes.buffer]);
   });
   client.post({ t: 'close', seq: c.seq, side });
   if (request.present) {
@@ -95,48 +117,90 @@ function startWasmSide(client: WasmWorkerClient, c: WireCase, side: Side, steps:
   return pending;
 }
 
-async function runCase(c: WireCase, request: RunRequest): Promise<CaseRun> {
-  const deadline = performance.now() + request.timeoutMs;
-  progress(`c ${c.seq}`);
-  if (c.debug === 'crash-page') {
-    progress(`x ${c.seq}`);
-    await new Promise(() => {}); // Node crashes this renderer now (CDP Page.crash)
-  }
-  const steps = decodeBatch(base64ToBytes(c.steps));
-  const batches = checkpointBatches(steps);
-  const assets = assetsOf(c.images);
-  const kinds = request.engines;
-  const needsWorker = SIDES.some((s) => kinds[s] === 'wasm');
-  const client = needsWorker ? await liveWorker() : null;
-  if (client && (c.debug === 'hang-worker' || c.debug === 'crash-worker')) client.post({ t: 'debug', hook: c.debug === 'hang-worker' ? 'hang' : 'crash' });
-  if (request.present) showCase(`case ${c.seq}`);
-
-  // 1. the worker sides get their messages first, so the Wasm engine works while this thread runs legacy
+/** The case's worker sides (and its worker debug hook), posted now. */
+async function startWorkerSides(pc: PageCase, request: RunRequest): Promise<Partial<Record<Side, PendingSide>>> {
   const pending: Partial<Record<Side, PendingSide>> = {};
-  for (const side of SIDES) if (kinds[side] === 'wasm') pending[side] = startWasmSide(client!, c, side, steps, batches, request);
-  if (c.debug === 'hang-main') for (;;);
+  if (!SIDES.some((s) => request.engines[s] === 'wasm')) return pending;
+  const client = await liveWorker();
+  const hook = pc.c.debug;
+  if (hook === 'hang-worker' || hook === 'crash-worker') client.post({ t: 'debug', hook: hook === 'hang-worker' ? 'hang' : 'crash' });
+  for (const side of SIDES) if (request.engines[side] === 'wasm') pending[side] = startWasmSide(client, pc, side, request);
+  return pending;
+}
 
-  // 2. the legacy sides, here
-  const runs: Partial<Record<Side, SideRun>> = {};
-  for (const side of SIDES) {
-    if (kinds[side] !== 'legacy-js') continue;
-    runs[side] = runLegacySide({
-      seq: c.seq, side, width: c.width, height: c.height, steps, batches, assets, quirks: request.quirks[side],
-      keep: keepOf(request.keep?.[side]), progress,
-      draw: request.present ? (frame, name, step) => drawFrame(side, 'legacy-js', frame, `${name || '(unnamed)'} · step ${step}`) : undefined,
-    });
-  }
+/** Debug hook hang-main: a legacy engine stuck in its first batch (an infinite loop on this thread). */
+const hangingLegacy: RendererFactory = (options) => {
+  const renderer = createLegacyRenderer(options);
+  return {
+    apply: () => {
+      for (;;);
+    },
+    snapshot: () => renderer.snapshot(),
+    dispose: () => renderer.dispose(),
+  };
+};
 
-  // 3. wait for the worker, within the case's time limit
-  for (const side of SIDES) {
-    const p = pending[side];
-    if (!p) continue;
-    progress(`w ${c.seq} ${side} ${batches[p.answered]?.[0] ?? -1}`);
-    await client!.settle(p, deadline);
-    client!.forget(c.seq, side);
-    runs[side] = { digests: p.digests, full: p.full, ...(p.failure ? { failure: p.failure } : {}), ms: p.ms };
+/**
+ * The cases of one round trip, pipelined: the worker always has the next case queued
+ * while this thread runs the current case's legacy side, so neither waits for the
+ * other. A worker killed on a case (hang, death) takes the queued case's sides with it:
+ * those are posted again to the fresh worker.
+ */
+async function runCases(request: RunRequest): Promise<CaseRun[]> {
+  const out: CaseRun[] = [];
+  const cases = request.cases;
+  const decoded = new Map<number, PageCase>();
+  const pageCase = (i: number) => {
+    let pc = decoded.get(i);
+    if (!pc) decoded.set(i, (pc = decodeCase(cases[i])));
+    return pc;
+  };
+  const startable = (i: number) => i < cases.length && cases[i].debug !== 'crash-page';
+  let queued = startable(0) ? startWorkerSides(pageCase(0), request) : null;
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i];
+    progress(`c ${c.seq}`);
+    if (c.debug === 'crash-page') {
+      progress(`x ${c.seq}`);
+      await new Promise(() => {}); // Node crashes this renderer now (CDP Page.crash)
+    }
+    const pc = pageCase(i);
+    const pending = (await queued) ?? (await startWorkerSides(pc, request));
+    const next = startable(i + 1) ? i + 1 : -1;
+    queued = next >= 0 ? startWorkerSides(pageCase(next), request) : null;
+    const deadline = performance.now() + request.timeoutMs;
+    if (request.present) showCase(`case ${c.seq}`);
+
+    // 1. the legacy sides, here, while the worker runs this case's wasm sides
+    const runs: Partial<Record<Side, SideRun>> = {};
+    for (const side of SIDES) {
+      if (request.engines[side] !== 'legacy-js') continue;
+      runs[side] = runRendererSide(c.debug === 'hang-main' ? hangingLegacy : createLegacyRenderer, {
+        seq: c.seq, side, width: c.width, height: c.height, batches: pc.batches, assets: pc.assets, quirks: request.quirks[side],
+        keep: keepOf(request.keep?.[side]), progress,
+        draw: request.present ? (frame, name, step) => drawFrame(side, 'legacy-js', frame, `${name || '(unnamed)'} · step ${step}`) : undefined,
+      });
+    }
+
+    // 2. the worker sides, within the case's time limit
+    const client = worker;
+    for (const side of SIDES) {
+      const p = pending[side];
+      if (!p || !client) continue;
+      progress(`w ${c.seq} ${side} ${pc.batches[p.answered]?.start ?? -1}`);
+      await client.settle(p, deadline);
+      client.forget(c.seq, side);
+      runs[side] = { digests: p.digests, full: p.full, ...(p.failure ? { failure: p.failure } : {}), ms: p.ms };
+    }
+    if (client?.dead && next >= 0) {
+      // the queued case went down with the worker: send it again, to a fresh one
+      await queued;
+      for (const side of SIDES) client.forget(cases[next].seq, side);
+      queued = startWorkerSides(pageCase(next), request);
+    }
+    out.push({ seq: c.seq, reference: runs.reference!, candidate: runs.candidate! });
   }
-  return { seq: c.seq, reference: runs.reference!, candidate: runs.candidate! };
+  return out;
 }
 
 /** One engine session driven a call at a time (replay). */
@@ -179,7 +243,8 @@ async function workerStep(s: StepSession, commands: readonly Command[], snapshot
 }
 
 const api = {
-  ready: module.then(() => true),
+  // the worker is started with the page, so the first case does not pay for it
+  ready: liveWorker().then(() => true),
 
   putFont(json: string): void {
     const f = JSON.parse(json) as Omit<FontAtlas, 'coverage'> & { coverage: string };
@@ -194,10 +259,7 @@ const api = {
   },
 
   async runCases(json: string): Promise<string> {
-    const request = JSON.parse(json) as RunRequest;
-    const out: CaseRun[] = [];
-    for (const c of request.cases) out.push(await runCase(c, request));
-    return toJson(out);
+    return toJson(await runCases(JSON.parse(json) as RunRequest));
   },
 
   async open(json: string): Promise<string> {
