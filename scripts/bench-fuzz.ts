@@ -9,7 +9,8 @@
  *   bench:fuzz cases_per_s=<n> harness_share=<f>
  *
  * Options: --time 10s (measured phase) --warmup 3s --seed 1 --workers N --no-minimize
- *          --coverage-every N (default as `parity fuzz`: 4)
+ *          --coverage-all (quirk detectors on every run; default as `parity fuzz`: the first
+ *          500 runs, then 1 in 16)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
@@ -21,21 +22,22 @@ import { loadConfig } from '../harness/config/loadConfig.ts';
 import { builtinIdentity } from '../harness/engines/registry.ts';
 import { FuzzPool } from '../harness/fuzz/fuzzPool.ts';
 import { summarizeHealth } from '../harness/fuzz/health.ts';
-import { DEFAULT_COVERAGE_EVERY, harnessShare } from '../harness/fuzz/runFuzz.ts';
+import { DEFAULT_COVERAGE } from '../harness/fuzz/coverageSample.ts';
+import { harnessShare } from '../harness/fuzz/runFuzz.ts';
 import { runSelftest } from '../harness/fuzz/selftest.ts';
 import { WHOLE } from '../harness/gate/shard.ts';
 
 const { values } = parseArgs({
   options: {
     time: { type: 'string' }, warmup: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' },
-    'no-minimize': { type: 'boolean' }, 'coverage-every': { type: 'string' },
+    'no-minimize': { type: 'boolean' }, 'coverage-all': { type: 'boolean' },
   },
 });
 const timeMs = parseDuration('time', values.time ?? '10s')!;
 const warmupMs = parseDuration('warmup', values.warmup ?? '3s')!;
 const seed = Number(values.seed ?? 1);
 const workers = Number(values.workers ?? availableParallelism());
-const coverageEvery = Number(values['coverage-every'] ?? DEFAULT_COVERAGE_EVERY);
+const coverage = values['coverage-all'] ? { allFirst: 0, every: 1 } : DEFAULT_COVERAGE;
 const MINIMIZE_QUIRKS: readonly QuirkId[] = ['round-half-up', 'zindex-string-sort', 'opacity-not-compounded', 'parsefloat-units', 'double-append', 'focus-considers-hidden', 'anim-time-accumulation'];
 
 const root = resolve(import.meta.dirname, '..');
@@ -48,7 +50,7 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 // 1. warm up (JIT, Wasm instance pools), then the measured phase on a fresh run range
 const pool = await FuzzPool.open(
-  { reference, candidate, baseDir: root, streamOptions: { viewport }, compare: {}, coverageEvery },
+  { reference, candidate, baseDir: root, streamOptions: { viewport }, compare: {}, coverage },
   { workers, timeoutMs: config.timeoutMs },
 );
 log(`bench:fuzz: ${workers} worker(s) on ${cpus().length} core(s) (${cpus()[0]?.model ?? 'unknown cpu'}); warm-up ${warmupMs / 1000} s, measured ${timeMs / 1000} s`);
@@ -93,7 +95,7 @@ if (!values['no-minimize']) {
 const out = {
   machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? null, node: process.version },
   engines: { reference: builtinIdentity('legacy-js'), candidate: builtinIdentity('wasm') },
-  settings: { viewport, workers, seed, warmupMs, timeMs, coverageEvery, streamOptions: 'defaults' },
+  settings: { viewport, workers, seed, warmupMs, timeMs, coverage, streamOptions: 'defaults' },
   runs: job.runs,
   wallMs: Math.round(job.wallMs),
   casesPerSecond: Math.round(casesPerSecond),

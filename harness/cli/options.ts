@@ -36,7 +36,7 @@ export const COMMON_FLAGS = {
   budget: { type: 'string' },
   'minimize-time': { type: 'string' },
   regressions: { type: 'string' },
-  'coverage-every': { type: 'string' },
+  'coverage-all': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   target: { type: 'string' },
   present: { type: 'boolean' },
@@ -65,7 +65,8 @@ export interface CommonOptions {
   readonly minimizeTimeMs?: number;
   /** Where reproducers are written and read (default scenarios/regressions). */
   readonly regressions?: string;
-  readonly coverageEvery?: number;
+  /** fuzz: run the quirk detectors on every run (default: the first 500, then 1 in 16). */
+  readonly coverageAll: boolean;
   /** Find and minimize, but write no reproducer files. */
   readonly dryRun: boolean;
   /** Where the engines run: node (default) or chromium (harness/targets). */
@@ -140,7 +141,7 @@ export function parseCommon(args: readonly string[]): CommonOptions {
     budgetMs: parseDuration('budget', v.budget),
     minimizeTimeMs: parseDuration('minimize-time', v['minimize-time']),
     regressions: v.regressions,
-    coverageEvery: integerFlag('coverage-every', v['coverage-every'], 0, 1_000_000),
+    coverageAll: v['coverage-all'] ?? false,
     dryRun: v['dry-run'] ?? false,
     target: targetFlag(v.target),
     present: v.present ?? false,

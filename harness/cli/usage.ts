@@ -23,7 +23,8 @@ Commands:
   fuzz [--seed S]          replay saved regressions, then fuzz generated streams on all cores;
        [--runs N | --time 60s] [--shard i/n]
                            health stats, quirk coverage, new divergences minimized to
-                           scenarios/regressions/<fingerprint>.yaml [--regressions DIR] [--dry-run]
+                           scenarios/regressions/<fingerprint>.yaml [--regressions DIR] [--dry-run];
+                           --quirk-off ID simulates a port bug (its divergences are new, as in gate)
   minimize FILE            reduce a diverging scenario to a 1-minimal reproducer (same fingerprint)
   selftest [QUIRK...]      turn each compat flag off in turn; the fuzzer must notice within
        [--budget 30s]      the budget; prints selftest killed=k/n median_detect_s=.. median_repro_steps=..
@@ -43,7 +44,7 @@ Common options:
   --cross-target           run: also compare each engine under node vs chromium (cases target:<engine>:<id>)
   --seed S, --runs N, --time 60s   fuzz seed and budget (runs exact; time: runs until time is up)
   --minimize-time 10s      time budget of each minimization
-  --coverage-every N       run the quirk detectors on one run in N (default 4; 1 = every run)
+  --coverage-all           run the quirk detectors on every run (default: the first 500, then 1 in 16)
   -h, --help               this help
 
 Exit classes: 0 pass · 1 divergence · 2 usage or input error · 3 engine crash or infrastructure failure

@@ -6,6 +6,7 @@ import type { QuirkFlags } from '../../engines/shared/quirks.ts';
 import type { CompareOptions, DivergenceKind } from '../compare/types.ts';
 import type { EngineSpec } from '../engines/registry.ts';
 import type { StreamOptions } from '../generate/index.ts';
+import type { CoverageSample } from './coverageSample.ts';
 import type { HealthCounts } from './health.ts';
 
 export interface FuzzWorkerSetup {
@@ -14,8 +15,8 @@ export interface FuzzWorkerSetup {
   readonly baseDir: string;
   readonly streamOptions: StreamOptions;
   readonly compare: CompareOptions;
-  /** Run the quirk detectors on runs whose number is a multiple of this (0: never). */
-  readonly coverageEvery: number;
+  /** Which runs go through the quirk detectors (./coverageSample.ts). */
+  readonly coverage: CoverageSample;
 }
 
 export interface FuzzChunk {
@@ -24,8 +25,11 @@ export interface FuzzChunk {
   /** Run numbers, in order. */
   readonly runs: readonly number[];
   readonly candidateQuirks: QuirkFlags;
-  /** Re-run a diverging stream with every compat flag on, to tell a dropped quirk from a port bug. */
-  readonly attribute: boolean;
+  /**
+   * Re-run a diverging stream with these compat flags (the known-quirk flags back on), to
+   * tell a quirk the candidate deliberately runs without from a port bug; null: no re-run.
+   */
+  readonly attributeWith: QuirkFlags | null;
   /** Report as soon as a run diverges (the rest of the chunk is left undone). */
   readonly stopOnDivergence: boolean;
 }
@@ -45,7 +49,7 @@ export interface RunDivergence {
   /** For crashes and timeouts: the engine that failed, and the time limit it hit. */
   readonly engine?: 'reference' | 'candidate';
   readonly timeoutMs?: number;
-  /** With `attribute`: true when the stream passes with every compat flag on. */
+  /** With `attributeWith`: true when the stream passes with those flags. */
   readonly attributed?: boolean;
 }
 

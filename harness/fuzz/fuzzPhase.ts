@@ -22,16 +22,18 @@ export interface FuzzPhaseOptions {
   readonly shard: Shard;
   readonly config: ParityConfig;
   readonly candidateQuirks: QuirkFlags;
+  /** The flags the wave itself ships turned off (their divergences are known quirks); default: all off in candidateQuirks. */
+  readonly knownQuirks?: QuirkFlags;
   readonly waivers: readonly Waiver[];
   readonly onPhase?: (s: string) => void;
 }
 
 export async function runFuzzPhase(session: RunSession, options: FuzzPhaseOptions): Promise<FuzzSummary> {
-  const { budget, shard, config, candidateQuirks, waivers, onPhase } = options;
+  const { budget, shard, config, candidateQuirks, knownQuirks, waivers, onPhase } = options;
   const report = await runFuzz({
     config, reference: session.reference, candidate: session.candidate, seed: budget.seed,
     budget: budget.runs !== undefined ? { runs: budget.runs } : { timeMs: budget.timeMs },
-    shard, candidateQuirks, waivers, workers: session.options.workers, timeoutMs: session.options.timeoutMs,
+    shard, candidateQuirks, ...(knownQuirks ? { knownQuirks } : {}), waivers, workers: session.options.workers, timeoutMs: session.options.timeoutMs,
     minimizeTimeMs: GATE_MINIMIZE_TIME_MS, runDir: session.runDir, tool: 'parity gate', onPhase,
     shouldStop: session.options.shouldStop,
   });

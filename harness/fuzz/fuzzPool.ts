@@ -34,8 +34,9 @@ export interface FuzzJob {
   readonly seed: number;
   readonly plan: RunPlan;
   readonly candidateQuirks?: QuirkFlags;
-  readonly attribute?: boolean;
-  /** End the job at the first divergence (attributed to the dropped flags, with `attribute`). */
+  /** Compat flags to re-run diverging streams with (see FuzzChunk.attributeWith). */
+  readonly attributeWith?: QuirkFlags;
+  /** End the job at the first divergence (attributed to the dropped flags, with `attributeWith`). */
   readonly stopOnDivergence?: boolean;
   /**
    * With stopOnDivergence: keep going until this many divergences were found, or
@@ -56,7 +57,7 @@ export interface FuzzJobResult {
   readonly timing: FuzzTiming;
   readonly wallMs: number;
   readonly workers: number;
-  /** Ms from the job's start to the first divergence report (attributed, with `attribute`), when any. */
+  /** Ms from the job's start to the first divergence report (attributed, with `attributeWith`), when any. */
   readonly firstDivergenceMs?: number;
   readonly endedBy: 'budget' | 'divergence' | 'interrupted';
 }
@@ -177,7 +178,7 @@ export class FuzzPool {
 
   async run(job: FuzzJob): Promise<FuzzJobResult> {
     if (this.job) throw new Error('FuzzPool.run: a job is already running');
-    const { seed, plan, candidateQuirks = {}, attribute = false, stopOnDivergence = false, collect = { divergences: 1, graceMs: 0 }, shouldStop, onChunk } = job;
+    const { seed, plan, candidateQuirks = {}, attributeWith, stopOnDivergence = false, collect = { divergences: 1, graceMs: 0 }, shouldStop, onChunk } = job;
     const chunkSize = job.chunkSize ?? ('list' in plan ? Math.max(1, Math.min(64, Math.ceil(plan.list.length / (this.workers * 4)))) : 32);
     Atomics.store(this.stop, 0, 0);
     const started = now();
@@ -238,7 +239,7 @@ export class FuzzPool {
         while (slot.queue.length < DEPTH) {
           const list = nextRuns();
           if (list === null) break;
-          this.dispatch(slot, { id: chunkId++, seed, runs: list, candidateQuirks, attribute, stopOnDivergence });
+          this.dispatch(slot, { id: chunkId++, seed, runs: list, candidateQuirks, attributeWith: attributeWith ?? null, stopOnDivergence });
         }
         if (slot.queue.length === 0) maybeEnd();
       };

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { HostAssets } from '../../engines/shared/assets.ts';
 import { loadAdapter } from '../engines/registry.ts';
 import { detectQuirks } from '../generate/index.ts';
+import { isSampled } from './coverageSample.ts';
 import { fuzzCase } from './fuzzCase.ts';
 import type { FuzzCaseEngines } from './fuzzCase.ts';
 import { generatedAssets } from './generatedAssets.ts';
@@ -47,7 +48,7 @@ async function runChunk(chunk: FuzzChunk): Promise<ChunkReport> {
     const stream = generateRun(chunk.seed, run, setup.streamOptions);
     timing.generateMs += now() - t;
     t = now();
-    const sampled = setup.coverageEvery > 0 && run % setup.coverageEvery === 0;
+    const sampled = isSampled(run, setup.coverage);
     addStream(health, stream, sampled ? detectQuirks(stream.commands, stream.viewport) : null);
     timing.detectMs += now() - t;
     // 2. the differential case
@@ -58,8 +59,8 @@ async function runChunk(chunk: FuzzChunk): Promise<ChunkReport> {
     if (outcome.status === 'pass') continue;
     const first = outcome.divergences[0];
     let attributed: boolean | undefined;
-    if (chunk.attribute) {
-      const allOn = await fuzzCase(stream.commands, stream.viewport, assets, engines, { compare: setup.compare, onProgress });
+    if (chunk.attributeWith !== null) {
+      const allOn = await fuzzCase(stream.commands, stream.viewport, assets, { ...engines, candidateQuirks: chunk.attributeWith }, { compare: setup.compare, onProgress });
       timing.engineMs += allOn.engineMs;
       attributed = allOn.status === 'pass';
     }

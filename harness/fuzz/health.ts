@@ -8,6 +8,7 @@
 import { QUIRK_IDS } from '../../engines/shared/quirks.ts';
 import type { QuirkId } from '../../engines/shared/quirks.ts';
 import type { GeneratedStream } from '../generate/index.ts';
+import type { FuzzStats } from '../results/types.ts';
 
 export interface HealthCounts {
   runs: number;
@@ -95,4 +96,37 @@ export function summarizeHealth(h: HealthCounts): HealthSummary {
     meanCheckpoints: h.runs === 0 ? 0 : h.checkpoints / h.runs,
     coverage: { sampledRuns: h.coverageRuns, hits: { ...h.coverage } },
   };
+}
+
+/** The stream-health part of a FuzzSummary: medians plus the counts they come from. */
+export function fuzzStats(h: Pick<HealthCounts, 'runs' | 'commands' | 'invalid' | 'lengths' | 'checkpointCounts'>): FuzzStats {
+  return {
+    medianLength: median(h.lengths, h.runs),
+    invalidShare: h.commands === 0 ? 0 : h.invalid / h.commands,
+    medianCheckpoints: median(h.checkpointCounts, h.runs),
+    commands: h.commands,
+    invalid: h.invalid,
+    lengths: { ...h.lengths },
+    checkpointCounts: { ...h.checkpointCounts },
+  };
+}
+
+/** Adds up the stats of several shards exactly. */
+export function mergeFuzzStats(parts: readonly FuzzStats[], runs: number): FuzzStats {
+  const add = (into: Record<number, number>, from: Readonly<Record<string, number>>) => {
+    for (const [k, v] of Object.entries(from)) into[Number(k)] = (into[Number(k)] ?? 0) + v;
+  };
+  const lengths: Record<number, number> = {};
+  const checkpointCounts: Record<number, number> = {};
+  for (const p of parts) {
+    add(lengths, p.lengths);
+    add(checkpointCounts, p.checkpointCounts);
+  }
+  return fuzzStats({
+    runs,
+    commands: parts.reduce((n, p) => n + p.commands, 0),
+    invalid: parts.reduce((n, p) => n + p.invalid, 0),
+    lengths,
+    checkpointCounts,
+  });
 }

@@ -33,13 +33,15 @@ import { compareOptionsFor } from '../run/loadCases.ts';
 import { runCase } from '../run/runCase.ts';
 import type { CaseInput, CaseOutcome } from '../run/runCase.ts';
 import { engineTimeout } from '../compare/index.ts';
+import { DEFAULT_COVERAGE } from './coverageSample.ts';
+import type { CoverageSample } from './coverageSample.ts';
 import { generatedAssets, generatedImagePaths } from './generatedAssets.ts';
 import { generateRun } from './generateRun.ts';
 import { FuzzPool } from './fuzzPool.ts';
 import type { FuzzJobResult, RunPlan } from './fuzzPool.ts';
 import type { RunDivergence } from './fuzzMessages.ts';
-import { summarizeHealth } from './health.ts';
-import type { HealthSummary } from './health.ts';
+import { fuzzStats, summarizeHealth } from './health.ts';
+import type { HealthCounts, HealthSummary } from './health.ts';
 import { knownBy, loadKnownFingerprints } from './knownFingerprints.ts';
 import { provenanceOf } from './provenance.ts';
 import type { KnownBy } from './knownFingerprints.ts';
@@ -48,13 +50,6 @@ import { runSeed } from './runSeed.ts';
 
 export const DEFAULT_FUZZ_RUNS = 1000;
 export const DEFAULT_FUZZ_SEED = 1;
-/**
- * The quirk detectors replay a stream through the scene model with legacy layout at each
- * checkpoint (~0.13 ms a stream, a quarter of an engine pair's time): by default they
- * run on one run in 4 (run % 4 === 0), which keeps the coverage table's shares and the
- * harness's own time low; 1 runs them on every run.
- */
-export const DEFAULT_COVERAGE_EVERY = 4;
 /** Most new fingerprints minimized per fuzz run; the rest are filed as found. */
 export const DEFAULT_MAX_MINIMIZE = 10;
 
@@ -71,6 +66,12 @@ export interface FuzzRunOptions {
   readonly budget: FuzzBudgetSpec;
   readonly shard?: Shard;
   readonly candidateQuirks?: QuirkFlags;
+  /**
+   * The compat flags whose divergences are known quirks when off (a wave's own dropped
+   * flags); default: every flag off in candidateQuirks. Flags off in candidateQuirks but
+   * not here (`--quirk-off` simulating a port bug) make new divergences.
+   */
+  readonly knownQuirks?: QuirkFlags;
   readonly waivers?: readonly Waiver[];
   readonly today?: string;
   /** Where reproducers go and known ones are read (default <baseDir>/scenarios/regressions). */
@@ -78,7 +79,8 @@ export interface FuzzRunOptions {
   /** Write reproducer files (default true). */
   readonly write?: boolean;
   readonly streamOptions?: StreamOptions;
-  readonly coverageEvery?: number;
+  /** Which runs go through the quirk detectors (default DEFAULT_COVERAGE: the first 500, then 1 in 16). */
+  readonly coverage?: CoverageSample;
   readonly minimizeTimeMs?: number;
   readonly maxMinimize?: number;
   readonly workers?: number;
@@ -127,6 +129,8 @@ export interface FuzzReport {
   readonly casesPerSecond: number;
   readonly timing: FuzzJobResult['timing'] & { readonly harnessShare: number; readonly minimizeMs: number };
   readonly health: HealthSummary;
+  /** The raw counts behind `health`, which add up across shards. */
+  readonly healthCounts: HealthCounts;
   readonly diverged: number;
   readonly known: readonly KnownGroup[];
   readonly knownRuns: number;
@@ -154,19 +158,22 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
   const regressionsDir = resolve(options.regressionsDir ?? resolve(config.baseDir, 'scenarios/regressions'));
   const compare = compareOptionsFor(config);
   const off = quirksOff(candidateQuirks);
+  const knownOff = quirksOff(options.knownQuirks ?? candidateQuirks).filter((id) => off.includes(id));
   if (budget.runs === undefined && budget.timeMs === undefined) throw new RangeError('fuzz budget: expected runs or timeMs, got neither');
 
   // 1. plan, 2. fuzz
   const plan: RunPlan = budget.runs !== undefined ? { list: shardRuns(budget.runs, shard) } : { shard, timeMs: budget.timeMs! };
   const pool = options.pool ?? await FuzzPool.open(
-    { reference, candidate, baseDir: config.baseDir, streamOptions, compare, coverageEvery: options.coverageEvery ?? DEFAULT_COVERAGE_EVERY },
+    { reference, candidate, baseDir: config.baseDir, streamOptions, compare, coverage: options.coverage ?? DEFAULT_COVERAGE },
     { workers: options.workers ?? (config.workers || undefined), timeoutMs: options.timeoutMs ?? config.timeoutMs },
   );
   let job: FuzzJobResult;
   try {
     onPhase?.(`fuzz: seed ${seed}, ${'list' in plan ? `${plan.list.length} run(s)` : `${plan.timeMs / 1000} s`}${shard.count > 1 ? ` (shard ${shard.index}/${shard.count})` : ''} on ${pool.workers} worker(s)${off.length ? `, quirks off: ${off.join(', ')}` : ''}`);
     job = await pool.run({
-      seed, plan, candidateQuirks, attribute: off.length > 0, shouldStop: options.shouldStop,
+      seed, plan, candidateQuirks, shouldStop: options.shouldStop,
+      // a divergence that goes away with the known-quirk flags back on is one of those quirks
+      ...(knownOff.length > 0 ? { attributeWith: { ...candidateQuirks, ...Object.fromEntries(knownOff.map((id) => [id, true])) } } : {}),
       onChunk: (_r, totals) => options.onProgress?.(totals.runs, totals.divergences),
     });
   } finally {
@@ -259,6 +266,7 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
     casesPerSecond: job.wallMs > 0 ? (job.runs * 1000) / job.wallMs : 0,
     timing: { ...job.timing, harnessShare: harnessShare(job), minimizeMs },
     health: summarizeHealth(job.health),
+    healthCounts: job.health,
     diverged: job.divergences.length,
     known: [...knownGroups].map(([key, g]) => ({ fingerprint: key.slice(key.indexOf(':') + 1), ...g })).sort((a, b) => b.runs - a.runs || (a.fingerprint < b.fingerprint ? -1 : 1)),
     knownRuns: [...knownGroups.values()].reduce((n, g) => n + g.runs, 0),
@@ -296,6 +304,6 @@ export function fuzzSummary(report: FuzzReport): FuzzSummary {
     passed: report.runs - report.diverged,
     known: report.knownRuns,
     found: report.findings.length,
-    stats: { medianLength: report.health.medianLength, invalidShare: report.health.invalidShare, medianCheckpoints: report.health.medianCheckpoints },
+    stats: fuzzStats(report.healthCounts),
   };
 }

@@ -7,6 +7,7 @@
  *   2. minimize it (time-bounded; the smallest of up to 3 finds) and write the reproducer
  * One pool serves every mutant; the flags travel with each chunk of runs.
  */
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { QUIRK_IDS } from '../../engines/shared/quirks.ts';
 import type { QuirkId } from '../../engines/shared/quirks.ts';
@@ -18,6 +19,7 @@ import { minimize, MinimizeError } from '../minimize/minimize.ts';
 import type { MinimizeResult } from '../minimize/minimize.ts';
 import { writeRegression } from '../minimize/writeRegression.ts';
 import { compareOptionsFor } from '../run/loadCases.ts';
+import { NO_COVERAGE } from './coverageSample.ts';
 import { generatedAssets, generatedImagePaths } from './generatedAssets.ts';
 import { generateRun } from './generateRun.ts';
 import { FuzzPool } from './fuzzPool.ts';
@@ -101,7 +103,7 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRep
   const candidate = options.candidate ?? config.candidate;
   const compare = compareOptionsFor(config);
   const pool = await FuzzPool.open(
-    { reference, candidate, baseDir: config.baseDir, streamOptions: {}, compare, coverageEvery: 0 },
+    { reference, candidate, baseDir: config.baseDir, streamOptions: {}, compare, coverage: NO_COVERAGE },
     { workers: options.workers ?? (config.workers || undefined), timeoutMs: options.timeoutMs ?? config.timeoutMs },
   );
   const referenceAdapter = await loadAdapter(reference, config.baseDir);
@@ -119,7 +121,7 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRep
       const flags = { [quirk]: false };
       // 1. fuzz until the first attributed divergence (then a moment longer, for a few to choose from)
       const job = await pool.run({
-        seed, plan: { shard: WHOLE, timeMs: budgetMs }, candidateQuirks: flags, attribute: true, stopOnDivergence: true,
+        seed, plan: { shard: WHOLE, timeMs: budgetMs }, candidateQuirks: flags, attributeWith: {}, stopOnDivergence: true,
         collect: { divergences: CANDIDATES, graceMs: GRACE_MS }, chunkSize: 8, shouldStop: options.shouldStop,
       });
       const hits = job.divergences.filter((d) => d.attributed === true).slice(0, CANDIDATES);
@@ -159,6 +161,7 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRep
         const { result } = best;
         row = { ...row, reproSteps: result.steps.length, oneMinimal: result.minimality.oneMinimal, minimizeMs, candidates: hits.length };
         if (options.outDir) {
+          rmSync(resolve(options.outDir, quirk), { recursive: true, force: true }); // this run's reproducer only
           const file = writeRegression(resolve(options.outDir, quirk), {
             fingerprint: result.fingerprint, viewport: result.viewport, steps: result.steps, images: generatedImagePaths(),
             title: `Selftest: ${quirk} off is detected (${result.signature})`,

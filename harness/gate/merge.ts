@@ -6,6 +6,7 @@
 import type { CaseResult, Determinism, FuzzSummary, GateOutcome, GateWaiver, QuirkParity, RunResults } from '../results/types.ts';
 import { countByClass } from './classify.ts';
 import { decide } from './verdict.ts';
+import { mergeFuzzStats } from '../fuzz/health.ts';
 import { RESULTS_FORMAT } from '../results/types.ts';
 import { byId } from '../results/resultsWriter.ts';
 import { summarize } from '../results/summarize.ts';
@@ -91,12 +92,7 @@ export function mergeGate(shards: readonly RunResults[], merged: RunResults): Ga
     passed: fuzzes.reduce((n, f) => n + f.passed, 0),
     known: fuzzes.reduce((n, f) => n + f.known, 0),
     found: fuzzes.reduce((n, f) => n + f.found, 0),
-    // shard medians are combined as a run-weighted mean: exact enough for a health signal
-    stats: {
-      medianLength: weighted(fuzzes, (f) => f.stats.medianLength),
-      invalidShare: weighted(fuzzes, (f) => f.stats.invalidShare),
-      medianCheckpoints: weighted(fuzzes, (f) => f.stats.medianCheckpoints),
-    },
+    stats: mergeFuzzStats(fuzzes.map((f) => f.stats), fuzzes.reduce((n, f) => n + f.runs, 0)),
   };
   const byClass = countByClass(merged.cases);
   const strict = gates.some((g) => g.strict);
@@ -105,9 +101,4 @@ export function mergeGate(shards: readonly RunResults[], merged: RunResults): Ga
     determinism: merged.determinism, interrupted: merged.summary?.interrupted ?? false,
   });
   return { wave: first.wave, verdict, reasons, strict, allowDivergences: first.allowDivergences, byClass, waivers, quirks, ...(fuzz ? { fuzz } : {}) };
-}
-
-function weighted(fs: readonly FuzzSummary[], pick: (f: FuzzSummary) => number): number {
-  const total = fs.reduce((n, f) => n + f.runs, 0);
-  return total === 0 ? 0 : Math.round((fs.reduce((n, f) => n + pick(f) * f.runs, 0) / total) * 1000) / 1000;
 }

@@ -103,7 +103,7 @@ export async function runGate(options: GateOptions): Promise<{ results: RunResul
 
   // 3. the fuzz budget (this shard's runs)
   const fuzz = wave.fuzz && !session.interrupted
-    ? await runFuzzPhase(session, { budget: wave.fuzz, shard, config, candidateQuirks: quirks, waivers: config.waivers, onPhase })
+    ? await runFuzzPhase(session, { budget: wave.fuzz, shard, config, candidateQuirks: quirks, knownQuirks: wave.candidateQuirks, waivers: config.waivers, onPhase })
     : undefined;
 
   // 4. which divergences come from flags this wave ships turned off

@@ -145,7 +145,22 @@ export interface FuzzSummary {
   readonly known: number;
   /** New divergences (each minimized and saved as a regression case). */
   readonly found: number;
-  readonly stats: { readonly medianLength: number; readonly invalidShare: number; readonly medianCheckpoints: number };
+  readonly stats: FuzzStats;
+}
+
+/**
+ * Stream health of a fuzz budget. The counts and histograms add up exactly across
+ * shards (`parity merge` recomputes the medians from them).
+ */
+export interface FuzzStats {
+  readonly medianLength: number;
+  readonly invalidShare: number;
+  readonly medianCheckpoints: number;
+  readonly commands: number;
+  readonly invalid: number;
+  /** Stream length -> runs, and checkpoints per stream -> runs. */
+  readonly lengths: Readonly<Record<string, number>>;
+  readonly checkpointCounts: Readonly<Record<string, number>>;
 }
 
 export interface GateOutcome {

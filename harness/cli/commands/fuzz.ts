@@ -53,8 +53,9 @@ export async function fuzzCommand(o: CommonOptions, argv: readonly string[]): Pr
     const report = await runFuzz({
       config, reference: session.reference, candidate: session.candidate, seed: o.seed ?? DEFAULT_FUZZ_SEED,
       budget: o.timeMs !== undefined ? { timeMs: o.timeMs } : { runs: o.runs ?? DEFAULT_FUZZ_RUNS },
-      shard, candidateQuirks: o.candidateQuirks, waivers: config.waivers, regressionsDir, write: !o.dryRun,
-      coverageEvery: o.coverageEvery, minimizeTimeMs: o.minimizeTimeMs, workers: o.workers, timeoutMs: o.timeoutMs,
+      // --quirk-off simulates a port bug (as in `parity gate`): its divergences are new, not known quirks
+      shard, candidateQuirks: o.candidateQuirks, knownQuirks: {}, waivers: config.waivers, regressionsDir, write: !o.dryRun,
+      ...(o.coverageAll ? { coverage: { allFirst: Infinity, every: 1 } } : {}), minimizeTimeMs: o.minimizeTimeMs, workers: o.workers, timeoutMs: o.timeoutMs,
       runDir: session.runDir, onPhase: (t) => {
         if (tty) process.stderr.write('\r\x1b[2K');
         progress.phase(t);

@@ -23,7 +23,7 @@ describe('harness/fuzz runFuzz', function () {
 
   it('finds nothing when both sides are the legacy engine, and reports health and coverage', async () => {
     const dir = tempRegressions();
-    const r = await runFuzz({ config, reference: LEGACY, candidate: { builtin: 'legacy-js-worker' }, seed: 5, budget: { runs: 40 }, regressionsDir: dir, coverageEvery: 1 });
+    const r = await runFuzz({ config, reference: LEGACY, candidate: { builtin: 'legacy-js-worker' }, seed: 5, budget: { runs: 40 }, regressionsDir: dir });
     expect(r.runs).to.equal(40);
     expect(r.diverged).to.equal(0);
     expect(r.findings).to.deep.equal([]);
