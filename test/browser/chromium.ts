@@ -3,44 +3,15 @@
  * a fresh profile per launch, no sandbox (root), nothing that talks to the network, and
  * a page that records every console error, page error, failed request and CSP violation.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer from 'puppeteer';
 import type { Browser, Page } from 'puppeteer';
+import { launchChromium as launch } from '../../harness/targets/chromium/launch.ts';
+import type { LaunchedChromium } from '../../harness/targets/chromium/launch.ts';
 
-export const CHROMIUM = process.env.PARITY_CHROMIUM ?? '/usr/bin/chromium';
+export type LaunchedBrowser = LaunchedChromium;
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export interface LaunchedBrowser {
-  readonly browser: Browser;
-  close(): Promise<void>;
-}
-
-export async function launchChromium(): Promise<LaunchedBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'parity-chromium-'));
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`],
-    defaultViewport: { width: 1360, height: 900 },
-  });
-  return {
-    browser,
-    async close() {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+/** The same browser the chromium target drives (one launch recipe for the whole project). */
+export function launchChromium(): Promise<LaunchedBrowser> {
+  return launch({ viewport: { width: 1360, height: 900 } });
 }
 
 export interface WatchedPage {
