@@ -70,7 +70,7 @@ export function* divergencesOf(
     if (r.frame && c.frame) {
       const result = compareFrames(r.frame, c.frame, frameOpts);
       if (result.outcome === 'differs') {
-        yield { kind: 'frame', ...at, ...result.difference, ...frameFingerprint(result.difference, hint) };
+        yield { kind: 'frame', ...at, ...result.difference, ...frameFingerprint(result.difference, hint, r.layout) };
       }
     }
   }

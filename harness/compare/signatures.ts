@@ -1,8 +1,10 @@
 /**
  * What each kind of divergence contributes to its fingerprint (./fingerprint.ts):
- *   frame       `frame:size`, `frame:pixels` or `frame:pixels/faint` (max channel
- *               diff <= 3: rounding-type bugs such as blend truncation, kept apart
- *               from geometry bugs that flip whole pixels)
+ *   frame       `frame:size`, or `frame:pixels` with where and how the pixels differ:
+ *               `/faint` (max channel diff <= 3: rounding-type bugs such as blend
+ *               truncation), `/text` (inside a text node's box: glyph bugs), `/line`
+ *               (a one-pixel row or column: edge rounding and snapping bugs); plain
+ *               `frame:pixels` for whole areas (paint order, colour, clipping)
  *   layout      `layout:<field>` of the most causal differing field, ranked
  *               node > order > depth > text.lines > width > height > x > y
  *               (a wrong width moves the siblings' x, not the other way round)
@@ -11,14 +13,24 @@
  *   crash       `crash:<engine>:<first line of the message, digits as N>`
  *   timeout     `timeout:<engine>`
  */
+import type { LayoutEntry } from '../../engines/shared/observation.ts';
 import type { EngineSide, EventEdit, FrameDifference, LayoutFieldDifference } from './types.ts';
 import { fingerprintOf, normalizePath } from './fingerprint.ts';
 import type { Fingerprint } from './fingerprint.ts';
 
 const FAINT_MAX_CHANNEL_DIFF = 3;
 
-export function frameFingerprint(d: FrameDifference, hint?: string): Fingerprint {
-  const path = d.sizeMismatch ? 'size' : d.maxChannelDiff <= FAINT_MAX_CHANNEL_DIFF ? 'pixels/faint' : 'pixels';
+/** A box that is fully inside another. */
+const inside = (b: { x: number; y: number; width: number; height: number }, e: LayoutEntry) =>
+  b.x >= e.x && b.y >= e.y && b.x + b.width <= e.x + e.width && b.y + b.height <= e.y + e.height;
+
+export function frameFingerprint(d: FrameDifference, hint?: string, referenceLayout: readonly LayoutEntry[] = []): Fingerprint {
+  const bbox = d.bbox;
+  const path = d.sizeMismatch ? 'size'
+    : d.maxChannelDiff <= FAINT_MAX_CHANNEL_DIFF ? 'pixels/faint'
+      : bbox && referenceLayout.some((e) => e.lines !== undefined && inside(bbox, e)) ? 'pixels/text'
+        : bbox && Math.min(bbox.width, bbox.height) === 1 ? 'pixels/line'
+          : 'pixels';
   return fingerprintOf('frame', path, hint);
 }
 

@@ -58,6 +58,14 @@ describe('fingerprints', () => {
     expect(frameFingerprint(size).signature).to.equal('frame:size');
   });
 
+  it('say where whole pixels differ: inside a text node, along a one-pixel line, or over an area', () => {
+    const at = (x: number, y: number, width: number, height: number) => ({ width: 64, height: 32, pixels: width * height, ratio: 0.1, maxChannelDiff: 255, bbox: { x, y, width, height } });
+    const layout = [box(0, 0, 0, 0, 64, 32), box(3, 1, 10, 10, 30, 8, ['hello'])];
+    expect(frameFingerprint(at(12, 10, 6, 8), undefined, layout).signature).to.equal('frame:pixels/text');
+    expect(frameFingerprint(at(0, 20, 64, 1), undefined, layout).signature).to.equal('frame:pixels/line');
+    expect(frameFingerprint(at(0, 20, 20, 10), undefined, layout).signature).to.equal('frame:pixels');
+  });
+
   it('name event divergences by the first edit and its code, not the node id', () => {
     const a = diffEvents([event(1, 'focus-changed', 3, '1')], []);
     const b = diffEvents([event(9, 'focus-changed', 8, '2')], []);
