@@ -42,7 +42,9 @@ export async function replaySteps(
           return { firstDivergingStep: i, divergences: [engineCrash(side, error, { step: f.step })], stepsRun: i + 1 };
         }
       }
-      const divergences = compareObservations([observed.reference!], [observed.candidate!], opts);
+      // observed after every step, a divergence belongs to that step, not to the last frame
+      const divergences = compareObservations([observed.reference!], [observed.candidate!], opts)
+        .map((d) => ({ ...d, checkpoint: `after step ${i}`, step: i }));
       if (divergences.length > 0) {
         return { firstDivergingStep: i, divergences, reference: observed.reference, candidate: observed.candidate, stepsRun: i + 1 };
       }
