@@ -38,7 +38,7 @@ Common options:
   --timeout MS             per-case time limit
   --out DIR                reports folder (default: reports)
   --json                   print machine-readable JSON instead of text
-  --target node|chromium   where the engines run (run, replay, gate): chromium = a page with legacy-js
+  --target node|chromium   where the engines run (run, replay, gate, fuzz): chromium = a page with legacy-js
                            on its main thread and wasm in a Web Worker (default node)
   --present                chromium: draw frames on the page, screenshot each case (run: <run>/present/)
   --cross-target           run: also compare each engine under node vs chromium (cases target:<engine>:<id>)

@@ -19,7 +19,7 @@ export function formatFuzzReport(r: FuzzReport, extra: { regressions?: Regressio
   const out: string[] = [];
   const shard = r.shard.count > 1 ? ` shard ${r.shard.index}/${r.shard.count}` : '';
   const budget = r.budget.runs !== undefined ? `${r.budget.runs} runs` : `${secs(r.budget.timeMs ?? 0)}`;
-  out.push(`parity fuzz: seed ${r.seed}${shard}, budget ${budget}: ${r.runs} run(s) in ${secs(r.wallMs)} on ${r.workers} worker(s), ${Math.round(r.casesPerSecond)} cases/s${r.endedBy === 'interrupted' ? ' (interrupted)' : ''}`);
+  out.push(`parity fuzz: seed ${r.seed}${shard}, budget ${budget}: ${r.runs} run(s) in ${secs(r.wallMs)} on ${r.target === 'chromium' ? `target chromium, ${r.workers} page(s)` : `${r.workers} worker(s)`}, ${Math.round(r.casesPerSecond)} cases/s${r.endedBy === 'interrupted' ? ' (interrupted)' : ''}`);
   out.push(`  engines: ${r.engines.reference.name} (${r.engines.reference.build}) vs ${r.engines.candidate.name} (${r.engines.candidate.build})${r.candidateQuirksOff.length ? `, quirks off: ${r.candidateQuirksOff.join(', ')}` : ''}`);
   out.push(`  time: engines ${pct(1 - r.timing.harnessShare)}, harness ${pct(r.timing.harnessShare)} (generate ${secs(r.timing.generateMs)}, detectors ${secs(r.timing.detectMs)}, compare ${secs(r.timing.compareMs)} over all workers)`);
   const h = r.health;
@@ -47,7 +47,7 @@ export function formatFuzzReport(r: FuzzReport, extra: { regressions?: Regressio
     const m = f.minimized;
     out.push(`    NEW    ${f.fingerprint}  ${f.signature}  ${f.runs.length} run(s), first run ${f.runs[0]}`);
     if (m) {
-      out.push(`           minimized ${m.originalSteps} -> ${m.shrunkSteps} (fast-check) -> ${m.steps.length} step(s) in ${secs(m.timing.totalMs)}; ${m.minimality.oneMinimal ? '1-minimal (checked)' : `NOT 1-minimal: ${m.minimality.reproducing.length} removal(s) still diverge`}${m.complete ? '' : '; budget ran out'}`);
+      out.push(`           minimized${f.minimizedOn ? ` on ${f.minimizedOn}` : ''} ${m.originalSteps} -> ${m.shrunkSteps} (fast-check) -> ${m.steps.length} step(s) in ${secs(m.timing.totalMs)}; ${m.minimality.oneMinimal ? '1-minimal (checked)' : `NOT 1-minimal: ${m.minimality.reproducing.length} removal(s) still diverge`}${m.complete ? '' : '; budget ran out'}`);
       if (m.firstDivergingStep >= 0) out.push(`           first diverging step: ${m.firstDivergingStep}`);
     }
     if (f.note) out.push(`           ${f.note}`);

@@ -4,7 +4,8 @@
  * `fuzz:<fingerprint>`), with known ones (saved regressions, waivers, flags the wave
  * ships turned off) only counted. Reproducers are written to scenarios/regressions/.
  * Saved regressions are replayed by the gate's scenario phase, not here. Minimization is
- * time-bounded so a gate stays fast.
+ * time-bounded so a gate stays fast. The cases run on the session's target: under
+ * `--target chromium` in the session's browser (./fuzzOnChromium.ts).
  */
 import type { QuirkFlags } from '../../engines/shared/quirks.ts';
 import type { ParityConfig } from '../config/config.ts';
@@ -36,6 +37,7 @@ export async function runFuzzPhase(session: RunSession, options: FuzzPhaseOption
     shard, candidateQuirks, ...(knownQuirks ? { knownQuirks } : {}), waivers, workers: session.options.workers, timeoutMs: session.options.timeoutMs,
     minimizeTimeMs: GATE_MINIMIZE_TIME_MS, runDir: session.runDir, tool: 'parity gate', onPhase,
     shouldStop: session.options.shouldStop,
+    target: session.target, ...(session.runner.chromium ? { chromium: session.runner.chromium } : {}),
   });
   session.expect(report.findings.length);
   for (const f of report.findings) session.record(f.case);

@@ -23,6 +23,9 @@ export interface ProvenanceInput {
   readonly off: readonly string[];
   readonly originalSteps: number;
   readonly result?: MinimizeResult;
+  /** Where the find's cases ran, and where it was minimized (written only off the default node target). */
+  readonly target?: string;
+  readonly minimizedOn?: string;
 }
 
 /** Fields in a fixed order; the minimization fields only when it was minimized. */
@@ -39,6 +42,8 @@ export function provenanceOf(p: ProvenanceInput): Provenance {
   out.reference = idLine(p.identities.reference);
   out.candidate = idLine(p.identities.candidate);
   out.candidateQuirks = p.off.length > 0 ? `off: ${p.off.join(', ')}` : 'all on';
+  if (p.target !== undefined) out.target = p.target;
+  if (p.minimizedOn !== undefined) out.minimizedOn = p.minimizedOn;
   out.originalSteps = p.originalSteps;
   if (r) {
     out.shrunkSteps = r.shrunkSteps;

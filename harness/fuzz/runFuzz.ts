@@ -8,9 +8,14 @@
  *
  *   1. plan       the run numbers: this shard's slice of the runs budget, or its runs
  *                 in order until the time budget is spent
- *   2. fuzz       the pool (./fuzzPool.ts): generate, count, detect, compare
+ *   2. fuzz       the pool (./fuzzPool.ts): generate, count, detect, compare; or, with
+ *                 target chromium, the same streams generated here and their cases run
+ *                 in the browser (./fuzzOnChromium.ts)
  *   3. classify   each diverging run: known (by what) or new
- *   4. minimize   each new fingerprint (time-bounded), write its reproducer, make its case
+ *   4. minimize   each new fingerprint (time-bounded), write its reproducer, make its case;
+ *                 with target chromium it is minimized in-process on node when node
+ *                 shows the same divergence (fast), else in the page, and its case is
+ *                 run in the browser
  */
 import { resolve } from 'node:path';
 import type { QuirkFlags } from '../../engines/shared/quirks.ts';
@@ -23,13 +28,17 @@ import type { EngineAdapter, EngineIdentity } from '../engines/types.ts';
 import { shardRuns, WHOLE } from '../gate/shard.ts';
 import type { Shard } from '../gate/shard.ts';
 import type { StreamOptions } from '../generate/index.ts';
+import type { ChromiumTarget } from '../targets/chromium/ChromiumTarget.ts';
+import type { TargetName } from '../targets/target.ts';
 import { minimize, MinimizeError } from '../minimize/minimize.ts';
 import type { MinimizeResult } from '../minimize/minimize.ts';
+import { Oracle } from '../minimize/oracle.ts';
 import { writeRegression } from '../minimize/writeRegression.ts';
 import { storeWithArtifacts } from '../results/artifacts.ts';
 import { writeEvidence } from '../results/evidence.ts';
 import type { CaseResult, FuzzSummary } from '../results/types.ts';
 import { compareOptionsFor } from '../run/loadCases.ts';
+import { PoolSetupError } from '../run/pool.ts';
 import { runCase } from '../run/runCase.ts';
 import type { CaseInput, CaseOutcome } from '../run/runCase.ts';
 import { engineTimeout } from '../compare/index.ts';
@@ -38,6 +47,7 @@ import type { CoverageSample } from './coverageSample.ts';
 import { generatedAssets, generatedImagePaths } from './generatedAssets.ts';
 import { generateRun } from './generateRun.ts';
 import { FuzzPool } from './fuzzPool.ts';
+import { fuzzOnChromium } from './fuzzOnChromium.ts';
 import type { FuzzJobResult, RunPlan } from './fuzzPool.ts';
 import type { RunDivergence } from './fuzzMessages.ts';
 import { fuzzStats, summarizeHealth } from './health.ts';
@@ -87,6 +97,10 @@ export interface FuzzRunOptions {
   readonly timeoutMs?: number;
   /** A pool already open with the same engines (selftest, bench); otherwise one is opened and closed. */
   readonly pool?: FuzzPool;
+  /** Where the differential cases run (default node). chromium: a browser page (./fuzzOnChromium.ts). */
+  readonly target?: TargetName;
+  /** chromium: the browser to use (a RunSession's, launched on first use); otherwise one is launched and closed here. */
+  readonly chromium?: () => Promise<ChromiumTarget>;
   /** Artifacts and evidence of the filed cases go here (a RunSession's folder). */
   readonly runDir?: string;
   readonly tool?: string;
@@ -102,6 +116,8 @@ export interface FuzzFinding {
   /** Runs that diverged with this fingerprint (the first is the one minimized). */
   readonly runs: readonly number[];
   readonly minimized?: MinimizeResult;
+  /** Where the minimizer ran its cases (target chromium: node when node shows the same divergence). */
+  readonly minimizedOn?: TargetName;
   /** Why it was not minimized. */
   readonly note?: string;
   readonly file?: string;
@@ -137,6 +153,8 @@ export interface FuzzReport {
   readonly findings: readonly FuzzFinding[];
   readonly engines: { readonly reference: EngineIdentity; readonly candidate: EngineIdentity };
   readonly candidateQuirksOff: readonly string[];
+  /** Where the differential cases ran; `workers` are chromium pages there. */
+  readonly target: TargetName;
 }
 
 const now = () => performance.now();
@@ -152,6 +170,30 @@ export function harnessShare(job: Pick<FuzzJobResult, 'timing' | 'wallMs' | 'wor
 }
 
 export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
+  if ((options.target ?? 'node') === 'node') return fuzzOn(null, options);
+  const browser = await openChromium(options);
+  try {
+    return await fuzzOn(browser.target, options);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The session's browser, or one launched for this fuzz run (closed after it). */
+async function openChromium(options: FuzzRunOptions): Promise<{ target: ChromiumTarget; close(): Promise<void> }> {
+  if (options.chromium) return { target: await options.chromium(), close: async () => undefined };
+  const { ChromiumTarget } = await import('../targets/chromium/ChromiumTarget.ts');
+  let target: ChromiumTarget;
+  try {
+    target = await ChromiumTarget.launch({ pages: options.workers, onIncident: (i) => options.onPhase?.(`chromium: ${i.caseId}: ${i.message}; replaced the page, the fuzz run goes on`) });
+  } catch (error) {
+    throw new PoolSetupError((error as Error).message);
+  }
+  return { target, close: () => target.close() };
+}
+
+/** The fuzz run on node (chromium null: the worker pool) or in the given browser. */
+async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions): Promise<FuzzReport> {
   const { config, seed, budget, shard = WHOLE, candidateQuirks = {}, waivers = [], write = true, streamOptions = {}, onPhase } = options;
   const reference = options.reference ?? config.reference;
   const candidate = options.candidate ?? config.candidate;
@@ -163,22 +205,11 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
 
   // 1. plan, 2. fuzz
   const plan: RunPlan = budget.runs !== undefined ? { list: shardRuns(budget.runs, shard) } : { shard, timeMs: budget.timeMs! };
-  const pool = options.pool ?? await FuzzPool.open(
-    { reference, candidate, baseDir: config.baseDir, streamOptions, compare, coverage: options.coverage ?? DEFAULT_COVERAGE },
-    { workers: options.workers ?? (config.workers || undefined), timeoutMs: options.timeoutMs ?? config.timeoutMs },
-  );
-  let job: FuzzJobResult;
-  try {
-    onPhase?.(`fuzz: seed ${seed}, ${'list' in plan ? `${plan.list.length} run(s)` : `${plan.timeMs / 1000} s`}${shard.count > 1 ? ` (shard ${shard.index}/${shard.count})` : ''} on ${pool.workers} worker(s)${off.length ? `, quirks off: ${off.join(', ')}` : ''}`);
-    job = await pool.run({
-      seed, plan, candidateQuirks, shouldStop: options.shouldStop,
-      // a divergence that goes away with the known-quirk flags back on is one of those quirks
-      ...(knownOff.length > 0 ? { attributeWith: { ...candidateQuirks, ...Object.fromEntries(knownOff.map((id) => [id, true])) } } : {}),
-      onChunk: (_r, totals) => options.onProgress?.(totals.runs, totals.divergences),
-    });
-  } finally {
-    if (!options.pool) await pool.close();
-  }
+  // a divergence that goes away with the known-quirk flags back on is one of those quirks
+  const attributeWith = knownOff.length > 0 ? { ...candidateQuirks, ...Object.fromEntries(knownOff.map((id) => [id, true])) } : undefined;
+  const job = chromium
+    ? await fuzzInBrowser(chromium, { plan, attributeWith, reference, candidate, compare }, options)
+    : await fuzzInPool({ plan, attributeWith, reference, candidate, compare }, options);
 
   // 3. classify by primary fingerprint
   const known = loadKnownFingerprints(regressionsDir, waivers, options.today ?? todayUtc());
@@ -208,51 +239,70 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
     const engines = { reference: referenceAdapter, candidate: candidateAdapter, candidateQuirks };
     const identities = { reference: identity(reference, referenceAdapter), candidate: identity(candidate, candidateAdapter) };
     const context = { engines, assets: generatedAssets(), compare };
+    const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+    const where = chromium ? await minimizeWhere(chromium, { reference, candidate, candidateQuirks, timeoutMs }, context) : null;
+    const target: TargetName = chromium ? 'chromium' : 'node';
     let minimized = 0;
     for (const [fingerprint, runs] of [...fresh].sort((a, b) => a[1][0].run - b[1][0].run)) {
       const first = runs[0];
       const stream = generateRun(seed, first.run, streamOptions);
       let result: MinimizeResult | undefined;
       let note: string | undefined;
+      // on chromium: in-process on node when node shows the same divergence (fast), else in the page
+      const on = where ? await where(stream, fingerprint) : null;
       if (first.kind === 'timeout') note = 'not minimized: the engine hung (each check would take the per-case time limit)';
       else if (minimized >= (options.maxMinimize ?? DEFAULT_MAX_MINIMIZE)) note = `not minimized: more than ${options.maxMinimize ?? DEFAULT_MAX_MINIMIZE} new fingerprints in one run`;
       else {
-        onPhase?.(`minimizing ${fingerprint} (${first.signature}) from run ${first.run}, ${stream.commands.length} steps`);
+        onPhase?.(`minimizing ${fingerprint} (${first.signature}) from run ${first.run}, ${stream.commands.length} steps${on ? ` on ${on.target}` : ''}`);
         try {
           result = await minimize(
             { steps: stream.commands, viewport: stream.viewport, fingerprint, fuzz: { fcSeed: runSeed(seed, first.run), streamOptions } },
-            context, { timeMs: options.minimizeTimeMs },
+            on?.context ?? context, { timeMs: options.minimizeTimeMs },
           );
           minimized++;
         } catch (error) {
-          if (!(error instanceof MinimizeError)) throw error;
-          note = `not minimized: ${error.message}`;
+          // in the page, a crash or hang of the page itself ends minimization, not the fuzz run
+          if (!(error instanceof MinimizeError) && on?.target !== 'chromium') throw error;
+          note = `not minimized${on ? ` on ${on.target}` : ''}: ${(error as Error).message}`;
         }
       }
       const steps = result?.steps ?? stream.commands;
       const viewport = result?.viewport ?? stream.viewport;
       const id = `fuzz:${fingerprint}`;
       const input = { id, title: `fuzz run ${first.run}: ${first.signature}`, source: { kind: 'fuzz', seed, path: result?.fcPath ?? '', run: first.run } as const, viewport, steps };
-      // a hung engine is not run again in this process: its case is what the watchdog saw
-      const outcome = first.kind === 'timeout'
-        ? timeoutOutcome(input, first)
-        : await runCase(input, context.assets, engines, { compare, stopAtFirst: true, withDiffImages: options.runDir !== undefined });
-      let c = outcome.result;
-      if (options.runDir && outcome.divergences.length > 0) {
-        c = { ...c, divergences: storeWithArtifacts(options.runDir, id, outcome.divergences), ...(outcome.evidence ? { evidence: writeEvidence(options.runDir, id, outcome.evidence, outcome.divergences) } : {}) };
+      let c: CaseResult;
+      if (chromium && first.kind !== 'timeout') {
+        // the filed case is what the target shows (artifacts and evidence written by the target)
+        const task = { input, assets: [...generatedImagePaths()], compare };
+        const { engineKindOf } = await import('../targets/chromium/engineKind.ts');
+        [c] = await chromium.runBatch([task], {
+          reference: engineKindOf(reference), candidate: engineKindOf(candidate), candidateQuirks, ...(options.runDir ? { runDir: options.runDir } : {}),
+        }, { timeoutMs });
+      } else {
+        // a hung engine is not run again in this process: its case is what the watchdog saw
+        const outcome = first.kind === 'timeout'
+          ? timeoutOutcome(input, first)
+          : await runCase(input, context.assets, engines, { compare, stopAtFirst: true, withDiffImages: options.runDir !== undefined });
+        c = outcome.result;
+        if (options.runDir && outcome.divergences.length > 0) {
+          c = { ...c, divergences: storeWithArtifacts(options.runDir, id, outcome.divergences), ...(outcome.evidence ? { evidence: writeEvidence(options.runDir, id, outcome.evidence, outcome.divergences) } : {}) };
+        }
       }
       let file: string | undefined;
       if (write) {
         file = writeRegression(regressionsDir, {
           fingerprint, viewport, steps, images: generatedImagePaths(),
           title: `Fuzz find: ${first.signature} (${identities.reference.name} vs ${identities.candidate.name})`,
-          provenance: provenanceOf({ tool: options.tool ?? 'parity fuzz', fingerprint, signature: first.signature, seed, run: first.run, identities, off, originalSteps: stream.commands.length, result }),
+          provenance: provenanceOf({
+            tool: options.tool ?? 'parity fuzz', fingerprint, signature: first.signature, seed, run: first.run, identities, off, originalSteps: stream.commands.length, result,
+            ...(chromium ? { target, ...(result && on ? { minimizedOn: on.target } : {}) } : {}),
+          }),
         });
       }
       findings.push({
         fingerprint, signature: first.signature, kind: first.kind, runs: runs.map((r) => r.run),
-        ...(result ? { minimized: result } : {}), ...(note ? { note } : {}),
-        ...(file ? { file, replay: replayCommand(file, { config, reference, candidate, candidateQuirks }) } : {}),
+        ...(result ? { minimized: result } : {}), ...(result && on ? { minimizedOn: on.target } : {}), ...(note ? { note } : {}),
+        ...(file ? { file, replay: replayCommand(file, { config, reference, candidate, candidateQuirks, target }) } : {}),
         case: c,
       });
     }
@@ -273,7 +323,75 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
     findings,
     engines: await engineIdentities(reference, candidate, config.baseDir),
     candidateQuirksOff: off,
+    target: chromium ? 'chromium' : 'node',
   };
+}
+
+interface JobInput {
+  readonly plan: RunPlan;
+  readonly attributeWith?: QuirkFlags;
+  readonly reference: EngineSpec;
+  readonly candidate: EngineSpec;
+  readonly compare: ReturnType<typeof compareOptionsFor>;
+}
+
+const describePlan = (seed: number, plan: RunPlan, shard: Shard) =>
+  `fuzz: seed ${seed}, ${'list' in plan ? `${plan.list.length} run(s)` : `${plan.timeMs / 1000} s`}${shard.count > 1 ? ` (shard ${shard.index}/${shard.count})` : ''}`;
+
+/** Step 2 on node: the worker pool generates and runs every case. */
+async function fuzzInPool(input: JobInput, options: FuzzRunOptions): Promise<FuzzJobResult> {
+  const { config, seed, shard = WHOLE, candidateQuirks = {}, streamOptions = {}, onPhase } = options;
+  const { plan, attributeWith, reference, candidate, compare } = input;
+  const off = quirksOff(candidateQuirks);
+  const pool = options.pool ?? await FuzzPool.open(
+    { reference, candidate, baseDir: config.baseDir, streamOptions, compare, coverage: options.coverage ?? DEFAULT_COVERAGE },
+    { workers: options.workers ?? (config.workers || undefined), timeoutMs: options.timeoutMs ?? config.timeoutMs },
+  );
+  try {
+    onPhase?.(`${describePlan(seed, plan, shard)} on ${pool.workers} worker(s)${off.length ? `, quirks off: ${off.join(', ')}` : ''}`);
+    return await pool.run({
+      seed, plan, candidateQuirks, shouldStop: options.shouldStop,
+      ...(attributeWith ? { attributeWith } : {}),
+      onChunk: (_r, totals) => options.onProgress?.(totals.runs, totals.divergences),
+    });
+  } finally {
+    if (!options.pool) await pool.close();
+  }
+}
+
+/** Step 2 on chromium: the same streams, generated here, their cases run in the browser. */
+async function fuzzInBrowser(chromium: ChromiumTarget, input: JobInput, options: FuzzRunOptions): Promise<FuzzJobResult> {
+  const { config, seed, shard = WHOLE, candidateQuirks = {}, streamOptions = {}, onPhase } = options;
+  const { plan, attributeWith, reference, candidate, compare } = input;
+  const { engineKindOf } = await import('../targets/chromium/engineKind.ts');
+  const engines = { reference: engineKindOf(reference), candidate: engineKindOf(candidate) };
+  const off = quirksOff(candidateQuirks);
+  onPhase?.(`${describePlan(seed, plan, shard)} on target chromium, ${chromium.pageCount} page(s): ${engines.reference} vs ${engines.candidate}${off.length ? `, quirks off: ${off.join(', ')}` : ''}`);
+  return fuzzOnChromium(chromium, {
+    seed, plan, engines, candidateQuirks, ...(attributeWith ? { attributeWith } : {}), streamOptions, compare,
+    coverage: options.coverage ?? DEFAULT_COVERAGE, timeoutMs: options.timeoutMs ?? config.timeoutMs, shouldStop: options.shouldStop,
+    onChunk: (_r, totals) => options.onProgress?.(totals.runs, totals.divergences),
+  });
+}
+
+type MinimizeContext = Parameters<typeof minimize>[1];
+
+/**
+ * Where a chromium find is minimized: on node (in-process, fast) when node shows the
+ * same primary divergence for the stream — the engines are the same code, and the
+ * cross-target check holds them to the same observations — else in the page itself
+ * (harness/targets/chromium/chromiumAdapters.ts, one engine call per round trip).
+ */
+async function minimizeWhere(
+  chromium: ChromiumTarget,
+  o: { reference: EngineSpec; candidate: EngineSpec; candidateQuirks: QuirkFlags; timeoutMs: number },
+  node: MinimizeContext,
+): Promise<(stream: { commands: MinimizeResult['steps']; viewport: MinimizeResult['viewport'] }, fingerprint: string) => Promise<{ target: TargetName; context: MinimizeContext }>> {
+  const { chromiumAdapters } = await import('../targets/chromium/chromiumAdapters.ts');
+  const page: MinimizeContext = { ...node, engines: { ...chromiumAdapters(chromium, o, { timeoutMs: o.timeoutMs }), candidateQuirks: o.candidateQuirks } };
+  return async (stream, fingerprint) => (await new Oracle(node).reproduces(stream.commands, stream.viewport, fingerprint)
+    ? { target: 'node', context: node }
+    : { target: 'chromium', context: page });
 }
 
 function timeoutOutcome(input: CaseInput, d: RunDivergence): CaseOutcome {

@@ -3,6 +3,8 @@
  * regressions, then runs generated streams through reference and candidate on all
  * cores; prints stream health, the quirk coverage table and the divergences found; each
  * new one is minimized and written to scenarios/regressions/<fingerprint>.yaml.
+ * `--target chromium`: the regressions and the fuzz cases run in a browser page (the
+ * streams are still generated in Node, so a seed explores the same streams on both).
  * Exit: 0 nothing new, 1 new divergence, 2 usage, 3 a new engine crash/hang or infrastructure.
  */
 import { existsSync } from 'node:fs';
@@ -32,7 +34,7 @@ export async function fuzzCommand(o: CommonOptions, argv: readonly string[]): Pr
   try {
     const session = await RunSession.open({
       config, reference: o.reference, candidate: o.candidate, candidateQuirks: o.candidateQuirks,
-      workers: o.workers, timeoutMs: o.timeoutMs, reportsDir: o.out, command: ['fuzz', ...argv].join(' '),
+      workers: o.workers, timeoutMs: o.timeoutMs, reportsDir: o.out, command: ['fuzz', ...argv].join(' '), target: o.target,
       onPhase: (t) => progress.phase(t), shouldStop: interrupt.stopped,
     });
 
@@ -56,6 +58,7 @@ export async function fuzzCommand(o: CommonOptions, argv: readonly string[]): Pr
       // --quirk-off simulates a port bug (as in `parity gate`): its divergences are new, not known quirks
       shard, candidateQuirks: o.candidateQuirks, knownQuirks: {}, waivers: config.waivers, regressionsDir, write: !o.dryRun,
       ...(o.coverageAll ? { coverage: { allFirst: Infinity, every: 1 } } : {}), minimizeTimeMs: o.minimizeTimeMs, workers: o.workers, timeoutMs: o.timeoutMs,
+      target: session.target, ...(session.runner.chromium ? { chromium: session.runner.chromium } : {}),
       runDir: session.runDir, onPhase: (t) => {
         if (tty) process.stderr.write('\r\x1b[2K');
         progress.phase(t);
