@@ -135,7 +135,7 @@ export async function runGate(options: GateOptions): Promise<{ results: RunResul
   const byClass = countByClass(cases);
   const { verdict, reasons } = decide({
     byClass, allowDivergences: wave.allowDivergences, waivers, quirks: parity, strict: options.strict ?? false,
-    determinism: session.determinismResult, interrupted: session.interrupted,
+    determinism: session.determinismResult, interrupted: session.interrupted, partial: shard.count > 1,
   });
   const gate: GateOutcome = {
     wave: wave.name, verdict, reasons, strict: options.strict ?? false,

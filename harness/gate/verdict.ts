@@ -17,6 +17,8 @@ export interface VerdictInput {
   readonly strict: boolean;
   readonly determinism?: RunResults['determinism'];
   readonly interrupted: boolean;
+  /** One shard of a sharded gate: quirks exercised by other shards are not judged here. */
+  readonly partial?: boolean;
 }
 
 export function decide(v: VerdictInput): { verdict: 'go' | 'no-go'; reasons: string[]; exitClass: ExitClass } {
@@ -42,8 +44,10 @@ export function decide(v: VerdictInput): { verdict: 'go' | 'no-go'; reasons: str
     reasons.push(`${byClass['new-divergence']} new divergence(s), the wave allows ${v.allowDivergences}: fix the candidate or add a waiver with a reason, owner and expiry`);
     raise(1);
   }
-  for (const q of v.quirks.filter((q) => q.required && q.status !== 'reproduced' && q.status !== 'waived' && q.status !== 'not-exercised')) {
-    reasons.push(`required quirk ${q.quirk} is not reproduced by the candidate (${q.scenario})`);
+  for (const q of v.quirks.filter((q) => q.required && (q.status === 'diverges' || (q.status === 'not-exercised' && !v.partial)))) {
+    reasons.push(q.status === 'diverges'
+      ? `required quirk ${q.quirk} is not reproduced by the candidate (${q.scenario})`
+      : `required quirk ${q.quirk} was not exercised: add scenarios/quirks to the wave's scenarios`);
     raise(1);
   }
   for (const w of v.waivers.filter((w) => w.status === 'expired')) {
