@@ -36,19 +36,29 @@ function run(cmd, args, options = {}) {
   return r.status === 0;
 }
 
-function ensureDebianPackages() {
-  const missing = DEBIAN_PACKAGES.filter((p) => !existsSync(p.proof)).map((p) => p.name);
-  if (missing.length === 0) return;
+/** What is missing and the command that installs it (pure: tests call it). */
+export function debianPlan(packages = DEBIAN_PACKAGES, exists = existsSync) {
+  const missing = packages.filter((p) => !exists(p.proof)).map((p) => p.name);
   const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  return { missing, command };
+}
+
+/** The message when packages are missing and this process cannot install them. */
+export function cannotInstallMessage(plan, why) {
+  return [`missing Debian packages: ${plan.missing.join(', ')} (${why})`, `install them as root:  ${plan.command}`];
+}
+
+function ensureDebianPackages() {
+  const plan = debianPlan();
+  const { missing, command } = plan;
+  if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) {
-    fail([`missing Debian packages: ${missing.join(', ')}`, `install them as root:  ${command}`]);
-  }
+  if (!isRoot) fail(cannotInstallMessage(plan, 'not running as root'));
   console.log(`parity setup: installing Debian packages: ${missing.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (!run('apt-get', ['update', '-qq'], { env }) ||
       !run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env })) {
-    fail([`apt-get could not install: ${missing.join(', ')}`, `run it by hand:  ${command}`]);
+    fail(cannotInstallMessage(plan, 'apt-get failed: is the Debian registry reachable?'));
   }
 }
 
@@ -69,10 +79,13 @@ async function ensureWasmEngine() {
   await buildWasm({ quiet: true });
 }
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 19)) {
-  fail([`Node ${process.versions.node} is too old: expected Node >= 20.19`]);
+// Run only when executed (`node scripts/setup.mjs`), not when a test imports the helpers.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    fail([`Node ${process.versions.node} is too old: expected Node >= 20.19`]);
+  }
+  ensureDebianPackages();
+  ensureNodeModules();
+  await ensureWasmEngine();
 }
-ensureDebianPackages();
-ensureNodeModules();
-await ensureWasmEngine();
