@@ -27,7 +27,7 @@ export function opacityToByte(opacity: number): number {
 /**
  * Paint order of siblings.
  * quirk zindex-string-sort: zIndex (an int32) is compared as a string, stable, so "10"
- * sorts before "9" and "-1" after "-2". A correct engine compares numbers.
+ * sorts before "9" and "-1" before "-2" (so -2 paints over -1). A correct engine compares numbers.
  */
 export function sortByZIndex(boxes: readonly LayoutBox[]): LayoutBox[] {
   const keyed = boxes.map((box) => ({ box, key: String(box.node.zIndex) }));

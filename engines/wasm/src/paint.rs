@@ -67,7 +67,7 @@ pub fn zindex_string_key(z: i32) -> u64 {
 
 /// Paint order of siblings, sorting scratch.order[from..] (stable) by key.
 /// quirk zindex-string-sort: zIndex (an int32) is compared as a string, so "10" sorts
-/// before "9" and "-1" after "-2". Off: compared as numbers.
+/// before "9" and "-1" before "-2" (-2 paints over -1). Off: compared as numbers.
 pub fn sort_by_z_index(order: &mut [(u64, u32)]) {
     // Nothing to do when every key is equal (the common case: all zIndex 0).
     if order.windows(2).all(|w| w[0].0 == w[1].0) {
