@@ -28,8 +28,11 @@ function choose<T>(pool: readonly T[], at: Pick): T | undefined {
   return pool.length === 0 ? undefined : pool[at % pool.length];
 }
 
+/** Property name -> group, the first table entry of each name (what PROPERTIES.find gives). */
+const GROUPS: ReadonlyMap<string, string> = PROPERTIES.reduceRight((m, p) => m.set(p.name, p.group), new Map<string, string>());
+
 function groupOf(prop: string): string | undefined {
-  return PROPERTIES.find((p) => p.name === prop)?.group;
+  return GROUPS.get(prop);
 }
 
 /** Node types that take `prop` (text props: text; image props: image; the rest: all). */
@@ -73,7 +76,7 @@ class Materializer {
   }
 
   // Pools, all in creation order (the root first where it belongs).
-  private live(): SceneNode[] { return this.model.live(); }
+  private live(): readonly SceneNode[] { return this.model.live(); }
   private nonRoot(): SceneNode[] { return this.live().filter((n) => n.id !== ROOT_ID); }
   private attachedViews(): SceneNode[] { return this.model.attached().filter((n) => n.type === 'view'); }
   /** Views that may take `child` without a cycle. */

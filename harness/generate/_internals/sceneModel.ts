@@ -34,9 +34,12 @@ export class SceneModel {
     return this.nodes.get(id);
   }
 
+  /** `live()`, kept until a node is created or destroyed (the materializer asks for it on nearly every intent). */
+  private liveList: readonly SceneNode[] | null = null;
+
   /** Live nodes in creation order, the root first. */
-  live(): SceneNode[] {
-    return [...this.nodes.values()];
+  live(): readonly SceneNode[] {
+    return (this.liveList ??= [...this.nodes.values()]);
   }
 
   /** Live nodes reachable from the root through child lists, in paint-tree order (first visit). */
@@ -125,6 +128,13 @@ export class SceneModel {
 
   /** Checks `command` and applies it when accepted; returns the error event or null. */
   apply(command: Command): EventCode | null {
+    // A `set` is checked and applied in one `setProperty` on the live node, as the legacy
+    // engine's applySet does (a rejected set leaves the node unchanged), so the hot path
+    // needs no throwaway copy.
+    if (command.op === 'set') {
+      const node = this.nodes.get(command.id);
+      return node === undefined ? 'unknown-node' : setOutcome(node, command.prop, command.value);
+    }
     const error = this.check(command);
     if (error === null) this.mutate(command);
     return error;
@@ -134,10 +144,10 @@ export class SceneModel {
     switch (command.op) {
       case 'create':
         this.nodes.set(command.id, new SceneNode(command.id, command.type));
+        this.liveList = null;
         return;
       case 'set':
-        setProperty(this.nodes.get(command.id)!, command.prop, command.value, generatedImages());
-        return;
+        return; // applied by `apply` itself
       case 'append': {
         // quirk double-append: the child is pushed without leaving its previous parent's list
         this.nodes.get(command.parent)!.children.push(command.child);
@@ -183,6 +193,7 @@ export class SceneModel {
     }
     // Focus is left alone (quirk focus-survives-destroy).
     this.nodes.delete(id);
+    this.liveList = null;
   }
 }
 
