@@ -5,6 +5,7 @@
 import { describeDivergence } from '../compare/describe.ts';
 import type { Divergence } from '../compare/types.ts';
 import type { CaseResult, RunResults } from './types.ts';
+import { replayCommandFor } from './replayHint.ts';
 
 export function escapeXml(s: string): string {
   // also drop characters XML 1.0 cannot carry at all (control chars, lone surrogates)
@@ -13,11 +14,8 @@ export function escapeXml(s: string): string {
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-export function replayCommand(c: CaseResult): string | null {
-  return c.source.kind === 'scenario' ? `npx parity replay ${c.source.file}` : null;
-}
 
-function failureText(c: CaseResult): { type: string; message: string; body: string } {
+function failureText(c: CaseResult, r: RunResults): { type: string; message: string; body: string } {
   if (c.status === 'error') {
     const e = c.error!;
     return { type: 'input-error', message: e.message, body: e.message };
@@ -28,7 +26,7 @@ function failureText(c: CaseResult): { type: string; message: string; body: stri
   });
   const first = c.divergences[0];
   const summary = first ? describeDivergence(first as Divergence).summary : c.status;
-  const replay = replayCommand(c);
+  const replay = replayCommandFor(c, r);
   return { type: c.status, message: summary, body: [...lines, ...(replay ? [`replay: ${replay}`] : [])].join('\n') };
 }
 
@@ -45,7 +43,7 @@ export function toJunit(r: RunResults, suiteName = 'parity'): string {
     const classname = c.source.kind === 'scenario' ? c.source.file : `fuzz.seed${c.source.seed}`;
     out.push(`    <testcase classname="${escapeXml(classname)}" name="${escapeXml(c.id)}" time="${time(c.timing.totalMs)}">`);
     if (c.status !== 'pass') {
-      const f = failureText(c);
+      const f = failureText(c, r);
       const tag = c.status === 'divergence' ? 'failure' : 'error';
       out.push(`      <${tag} type="${escapeXml(f.type)}" message="${escapeXml(f.message)}">${escapeXml(f.body)}</${tag}>`);
     }

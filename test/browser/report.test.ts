@@ -104,7 +104,7 @@ describe('HTML report in Chromium', function () {
     await openCase(page, 'zindex-string-sort');
     expect(await count(page, '.case.open [data-test=stage-reference] img')).to.equal(1);
     expect(await count(page, '.case.open [data-test=stage-candidate] img')).to.equal(1);
-    expect(await text(page, '.case.open [data-test=replay-command]')).to.equal('npx parity replay scenarios/quirks/zindex-string-sort.yaml');
+    expect(await text(page, '.case.open [data-test=replay-command]')).to.equal('npx parity replay scenarios/quirks/zindex-string-sort.yaml --quirk-off zindex-string-sort');
     expect(await text(page, '.case.open [data-test=first-step]')).to.match(/step \d+/);
     const box = await page.$('.case.open [data-test=stage-reference]');
     const rect = (await box!.boundingBox())!;
@@ -249,7 +249,7 @@ describe('HTML report in Chromium', function () {
     await openCase(page, 'zindex-string-sort');
     await page.click('.case.open [data-test=copy-replay]');
     await page.waitForSelector('.case.open [data-test=copy-replay][data-copied=yes]');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).to.equal('npx parity replay scenarios/quirks/zindex-string-sort.yaml');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).to.equal('npx parity replay scenarios/quirks/zindex-string-sort.yaml --quirk-off zindex-string-sort');
     await page.click('.case.open [data-test=copy-yaml]');
     await page.waitForSelector('.case.open [data-test=copy-yaml][data-copied=yes]');
     expect(await page.evaluate(() => navigator.clipboard.readText())).to.equal(readFileSync(join(root, 'scenarios/quirks/zindex-string-sort.yaml'), 'utf8'));

@@ -3,6 +3,7 @@ import { describeDivergence } from '../../compare/describe.ts';
 import type { Divergence } from '../../compare/types.ts';
 import { CLASSES } from '../../gate/classify.ts';
 import type { RunResults } from '../../results/types.ts';
+import { replayCommandFor } from '../../results/replayHint.ts';
 
 export function formatGateSummary(r: RunResults, runDir: string, reportPath: string): string {
   const g = r.gate!;
@@ -21,7 +22,8 @@ export function formatGateSummary(r: RunResults, runDir: string, reportPath: str
   for (const c of shown) {
     const text = c.status === 'error' ? c.error!.message : c.divergences[0] ? describeDivergence(c.divergences[0] as Divergence).summary : c.error?.message ?? c.status;
     lines.push(`  ${c.classification}: ${c.id}${c.quirk ? ` [${c.quirk}]` : ''}: ${text}`);
-    if (c.source.kind === 'scenario' && c.status !== 'error') lines.push(`    replay: npx parity replay ${c.source.file}`);
+    const replay = c.status === 'error' ? null : replayCommandFor(c, r);
+    if (replay) lines.push(`    replay: ${replay}`);
   }
   lines.push(`  results: ${runDir}/results.json · junit: ${runDir}/junit.xml · summary: ${runDir}/summary.json`);
   lines.push(`  report: ${reportPath}`);

@@ -3,6 +3,7 @@ import { describeDivergence } from '../../compare/describe.ts';
 import type { Divergence } from '../../compare/types.ts';
 import { STATUSES } from '../../results/summarize.ts';
 import type { RunResults } from '../../results/types.ts';
+import { replayCommandFor } from '../../results/replayHint.ts';
 
 const VERDICT = ['PASS', 'DIVERGENCE', 'INPUT ERROR', 'ENGINE CRASH / INFRASTRUCTURE FAILURE'] as const;
 
@@ -30,7 +31,8 @@ export function formatRunSummary(r: RunResults, runDir: string, maxGroups = 8): 
     const text = describeDivergence(d);
     lines.push(`      ${first.id}: ${text.summary}`);
     for (const detail of text.details.filter((l) => !l.startsWith('fingerprint')).slice(0, 3)) lines.push(`        ${detail}`);
-    if (first.source.kind === 'scenario') lines.push(`      replay: npx parity replay ${first.source.file}`);
+    const replay = replayCommandFor(first, r);
+    if (replay) lines.push(`      replay: ${replay}`);
   }
   if (groups.length > maxGroups) lines.push(`    … ${groups.length - maxGroups} more group(s) in results.json`);
   if (s.interrupted) lines.push('  INTERRUPTED: results hold the cases finished before the stop');

@@ -155,7 +155,7 @@ export function buildReportModel(results: RunResults, runDir: string, options: R
   const groups = groupsOf(views, results.cases);
   for (const g of groups) {
     if (g.key === 'pass') continue;
-    for (const i of g.cases) details[i] = caseDetail(results.cases[i], runDir, store, cwd, trendById.get(results.cases[i].id));
+    for (const i of g.cases) details[i] = caseDetail(results.cases[i], results, runDir, store, cwd, trendById.get(results.cases[i].id));
   }
   const cases = views.map((v, i) => (details[i] ? { ...v, detail: details[i] } : v));
 
@@ -205,10 +205,10 @@ function megabytes(bytes: number): string {
   return bytes < 1048576 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
-function caseDetail(c: CaseResult, runDir: string, store: ImageStore, cwd: string, trend: TrendState | undefined): CaseDetail {
+function caseDetail(c: CaseResult, results: RunResults, runDir: string, store: ImageStore, cwd: string, trend: TrendState | undefined): CaseDetail {
   const ev = evidenceView(runDir, c, store);
   const { reproducer, firstStep } = reproducerOf(c, cwd);
-  const replay = replayCommand(c);
+  const replay = replayCommand(c, results);
   return {
     divergences: c.divergences.slice(0, 50).map(divergenceView),
     ...(ev ? { evidence: ev.evidence, layoutRows: ev.rows, ...(ev.omitted ? { layoutRowsOmitted: ev.omitted } : {}) } : {}),

@@ -4,6 +4,7 @@
  * harness was meant to notice it); crash, timeout, error and pass map one to one.
  */
 import type { CaseResult, RunResults } from '../../results/types.ts';
+import { quirksOff } from '../../results/replayHint.ts';
 import type { CaseClass, Waiver } from './viewModel.ts';
 
 export interface Classification {
@@ -16,8 +17,7 @@ export type Classify = (c: CaseResult, results: RunResults) => Classification | 
 
 /** Quirk ids the candidate ran without, read from its name: `wasm (quirks off: a, b)`. */
 export function quirksTurnedOff(candidateName: string): Set<string> {
-  const m = /\(quirks off: ([^)]*)\)/.exec(candidateName);
-  return new Set(m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : []);
+  return new Set(quirksOff(candidateName));
 }
 
 /** The catalogued quirk a case exercises: a scenario whose id is a catalogue id. */

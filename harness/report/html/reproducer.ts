@@ -7,21 +7,18 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadScenarioSync } from '../../protocol/scenario.ts';
 import { commandToYaml } from '../../protocol/scenarioToYaml.ts';
-import type { CaseResult } from '../../results/types.ts';
+import type { CaseResult, RunResults } from '../../results/types.ts';
+import { replayCommandFor, shellQuote } from '../../results/replayHint.ts';
 import type { FirstStepView, ReproducerView } from './viewModel.ts';
 
 /** Largest scenario text embedded per case; longer ones are cut and say so. */
 export const MAX_REPRODUCER_BYTES = 64 * 1024;
 
-export function replayCommand(c: CaseResult): string | undefined {
-  if (c.source.kind !== 'scenario') return undefined;
-  return `npx parity replay ${shellQuote(c.source.file)}`;
+export function replayCommand(c: CaseResult, results: Pick<RunResults, 'engines' | 'run'>): string | undefined {
+  return replayCommandFor(c, results) ?? undefined;
 }
 
-/** Quotes a path for a POSIX shell only when it needs it. */
-export function shellQuote(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote };
 
 export function reproducerOf(c: CaseResult, cwd: string): { reproducer?: ReproducerView; firstStep?: FirstStepView } {
   const first = c.firstDivergingCheckpoint ?? firstCrash(c);

@@ -83,7 +83,7 @@ describe('harness/report/html buildReportModel', () => {
 
   it('embeds the scenario text as the reproducer with the replay command and the first diverging step\'s line', () => {
     const d = byId('zindex-string-sort').detail!;
-    expect(d.replay).to.equal('npx parity replay scenarios/quirks/zindex-string-sort.yaml');
+    expect(d.replay).to.equal('npx parity replay scenarios/quirks/zindex-string-sort.yaml --quirk-off zindex-string-sort');
     expect(d.reproducer!.yaml).to.match(/^id: zindex-string-sort/);
     expect(d.reproducer!.line).to.be.a('number');
     expect(d.reproducer!.yaml.split('\n')[d.reproducer!.line! - 1].trim()).to.equal(`- ${d.firstStep!.command}`);
