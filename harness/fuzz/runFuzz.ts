@@ -12,7 +12,8 @@
  *                 target chromium, the same streams generated here and their cases run
  *                 in the browser (./fuzzOnChromium.ts)
  *   3. classify   each diverging run: known (by what) or new
- *   4. minimize   each new fingerprint (time-bounded), write its reproducer, make its case;
+ *   4. minimize   each new fingerprint (time-bounded, on node in a worker under a watchdog:
+ *                 ../minimize/minimizeInWorker.ts), write its reproducer, make its case;
  *                 with target chromium it is minimized in-process on node when node
  *                 shows the same divergence (fast), else in the page, and its case is
  *                 run in the browser
@@ -32,6 +33,7 @@ import type { ChromiumTarget } from '../targets/chromium/ChromiumTarget.ts';
 import type { TargetName } from '../targets/target.ts';
 import { minimize, MinimizeError } from '../minimize/minimize.ts';
 import type { MinimizeResult } from '../minimize/minimize.ts';
+import { MinimizeWorker } from '../minimize/minimizeInWorker.ts';
 import { Oracle } from '../minimize/oracle.ts';
 import { writeRegression } from '../minimize/writeRegression.ts';
 import { storeWithArtifacts } from '../results/artifacts.ts';
@@ -240,6 +242,8 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
     const identities = { reference: identity(reference, referenceAdapter), candidate: identity(candidate, candidateAdapter) };
     const context = { engines, assets: generatedAssets(), compare };
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+    const specs = { reference, candidate, candidateQuirks, baseDir: config.baseDir, images: generatedImagePaths(), compare };
+    const minimizer = new MinimizeWorker();
     const where = chromium ? await minimizeWhere(chromium, { reference, candidate, candidateQuirks, timeoutMs }, context) : null;
     const target: TargetName = chromium ? 'chromium' : 'node';
     let minimized = 0;
@@ -255,13 +259,14 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
       else {
         onPhase?.(`minimizing ${fingerprint} (${first.signature}) from run ${first.run}, ${stream.commands.length} steps${on ? ` on ${on.target}` : ''}`);
         try {
-          result = await minimize(
-            { steps: stream.commands, viewport: stream.viewport, fingerprint, fuzz: { fcSeed: runSeed(seed, first.run), streamOptions } },
-            on?.context ?? context, { timeMs: options.minimizeTimeMs },
-          );
+          const minimizeInput = { steps: stream.commands, viewport: stream.viewport, fingerprint, fuzz: { fcSeed: runSeed(seed, first.run), streamOptions } };
+          // on node, in a worker under a watchdog: an engine that hangs on a reduced stream is stopped there
+          result = on?.target === 'chromium'
+            ? await minimize(minimizeInput, on.context, { timeMs: options.minimizeTimeMs })
+            : await minimizer.minimize(minimizeInput, specs, { timeMs: options.minimizeTimeMs, timeoutMs });
           minimized++;
         } catch (error) {
-          // in the page, a crash or hang of the page itself ends minimization, not the fuzz run
+          // a hang of the engine (node: the worker's watchdog) or of the page ends minimization, not the fuzz run
           if (!(error instanceof MinimizeError) && on?.target !== 'chromium') throw error;
           note = `not minimized${on ? ` on ${on.target}` : ''}: ${(error as Error).message}`;
         }
@@ -306,6 +311,7 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
         case: c,
       });
     }
+    await minimizer.close();
     await referenceAdapter.close?.();
     await candidateAdapter.close?.();
   }

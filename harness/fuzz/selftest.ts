@@ -15,12 +15,13 @@ import type { ParityConfig } from '../config/config.ts';
 import { builtinIdentity, loadAdapter } from '../engines/registry.ts';
 import type { EngineSpec } from '../engines/registry.ts';
 import { WHOLE } from '../gate/shard.ts';
-import { minimize, MinimizeError } from '../minimize/minimize.ts';
+import { MinimizeError } from '../minimize/minimize.ts';
+import { MinimizeWorker } from '../minimize/minimizeInWorker.ts';
 import type { MinimizeResult } from '../minimize/minimize.ts';
 import { writeRegression } from '../minimize/writeRegression.ts';
 import { compareOptionsFor } from '../run/loadCases.ts';
 import { NO_COVERAGE } from './coverageSample.ts';
-import { generatedAssets, generatedImagePaths } from './generatedAssets.ts';
+import { generatedImagePaths } from './generatedAssets.ts';
 import { generateRun } from './generateRun.ts';
 import { FuzzPool } from './fuzzPool.ts';
 import { replayCommand } from './replayCommand.ts';
@@ -112,7 +113,7 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRep
     reference: 'builtin' in reference ? builtinIdentity(reference.builtin) : referenceAdapter.identity,
     candidate: 'builtin' in candidate ? builtinIdentity(candidate.builtin) : candidateAdapter.identity,
   };
-  const assets = generatedAssets();
+  const minimizer = new MinimizeWorker();
   const mutants: MutantResult[] = [];
   try {
     for (const quirk of quirks) {
@@ -133,16 +134,17 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRep
         continue;
       }
       // 2. minimize each candidate (sharing the budget), keep the smallest reproducer
-      const context = { engines: { reference: referenceAdapter, candidate: candidateAdapter, candidateQuirks: flags }, assets, compare };
+      const specs = { reference, candidate, candidateQuirks: flags, baseDir: config.baseDir, images: generatedImagePaths(), compare };
       let best: { hit: (typeof hits)[number]; result: MinimizeResult; originalSteps: number } | null = null;
       let minimizeMs = 0;
       let note: string | undefined;
       for (const hit of hits) {
         const stream = generateRun(seed, hit.run);
         try {
-          const result = await minimize(
+          // in a worker under a watchdog: a mutant that hangs on a reduced stream is stopped there
+          const result = await minimizer.minimize(
             { steps: stream.commands, viewport: stream.viewport, fingerprint: hit.fingerprint, fuzz: { fcSeed: runSeed(seed, hit.run) } },
-            context, { timeMs: minimizeTimeMs / hits.length },
+            specs, { timeMs: minimizeTimeMs / hits.length, timeoutMs: options.timeoutMs ?? config.timeoutMs },
           );
           minimizeMs += result.timing.totalMs;
           if (!best || result.steps.length < best.result.steps.length) best = { hit, result, originalSteps: stream.commands.length };
@@ -175,6 +177,7 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRep
     }
   } finally {
     await pool.close();
+    await minimizer.close();
     await referenceAdapter.close?.();
     await candidateAdapter.close?.();
   }

@@ -3,7 +3,8 @@
  * through reference and candidate, takes the primary divergence of its first diverging
  * checkpoint, reduces the steps while keeping that fingerprint (delta debugging, unused
  * nodes, simpler values), checks 1-minimality, names the first diverging step, and writes
- * <regressions>/<fingerprint>.yaml. Exit: 0 written, 1 the scenario does not diverge, 2 usage.
+ * <regressions>/<fingerprint>.yaml. Exit: 0 written, 1 the scenario does not diverge (or an
+ * engine hung while minimizing it), 2 usage.
  */
 import { relative, resolve } from 'node:path';
 import { loadHostAssets } from '../../assets/hostAssets.ts';
@@ -13,7 +14,8 @@ import type { EngineSpec } from '../../engines/registry.ts';
 import type { EngineAdapter } from '../../engines/types.ts';
 import { replayCommand, quirksOff } from '../../fuzz/replayCommand.ts';
 import { provenanceOf } from '../../fuzz/provenance.ts';
-import { minimize, MinimizeError } from '../../minimize/minimize.ts';
+import { MinimizeError } from '../../minimize/minimize.ts';
+import { minimizeInWorker } from '../../minimize/minimizeInWorker.ts';
 import { writeRegression } from '../../minimize/writeRegression.ts';
 import { commandToYaml } from '../../protocol/scenarioToYaml.ts';
 import { loadScenarioSync } from '../../protocol/scenario.ts';
@@ -35,10 +37,12 @@ export async function minimizeCommand(o: CommonOptions): Promise<number> {
   const candidateQuirks = o.candidateQuirks ?? {};
   const rel = relative(process.cwd(), file);
   try {
-    const context = { engines: { reference, candidate, candidateQuirks }, assets: loadHostAssets(scenario.assets), compare: compareOptionsFor(config, scenario) };
+    loadHostAssets(scenario.assets); // a missing or bad image is reported here, before the worker starts
+    const specs = { reference: referenceSpec, candidate: candidateSpec, candidateQuirks, baseDir: config.baseDir, images: scenario.assets, compare: compareOptionsFor(config, scenario) };
     let result;
     try {
-      result = await minimize({ steps: scenario.steps, viewport: scenario.viewport }, context, { timeMs: o.minimizeTimeMs });
+      // in a worker under a watchdog: an engine that hangs on a reduced stream is stopped there
+      result = await minimizeInWorker({ steps: scenario.steps, viewport: scenario.viewport }, specs, { timeMs: o.minimizeTimeMs, timeoutMs: o.timeoutMs ?? config.timeoutMs });
     } catch (error) {
       if (!(error instanceof MinimizeError)) throw error;
       process.stdout.write(`parity minimize ${rel}: ${error.message}\n`);
