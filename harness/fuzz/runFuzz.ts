@@ -255,16 +255,18 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
       // on chromium: in-process on node when node shows the same divergence (fast), else in the page
       const on = where ? await where(stream, fingerprint) : null;
       if (first.kind === 'timeout') note = 'not minimized: the engine hung (each check would take the per-case time limit)';
-      else if (minimized >= (options.maxMinimize ?? DEFAULT_MAX_MINIMIZE)) note = `not minimized: more than ${options.maxMinimize ?? DEFAULT_MAX_MINIMIZE} new fingerprints in one run`;
+      else if (minimized >= (options.maxMinimize ?? DEFAULT_MAX_MINIMIZE)) note = `not minimized: more than ${options.maxMinimize ?? DEFAULT_MAX_MINIMIZE} minimizations in one run`;
       else {
         onPhase?.(`minimizing ${fingerprint} (${first.signature}) from run ${first.run}, ${stream.commands.length} steps${on ? ` on ${on.target}` : ''}`);
+        // every attempt counts toward the cap, failed ones too: an engine that hangs on each
+        // find must not cost the full time limit for every new fingerprint
+        minimized++;
         try {
           const minimizeInput = { steps: stream.commands, viewport: stream.viewport, fingerprint, fuzz: { fcSeed: runSeed(seed, first.run), streamOptions } };
           // on node, in a worker under a watchdog: an engine that hangs on a reduced stream is stopped there
           result = on?.target === 'chromium'
             ? await minimize(minimizeInput, on.context, { timeMs: options.minimizeTimeMs })
             : await minimizer.minimize(minimizeInput, specs, { timeMs: options.minimizeTimeMs, timeoutMs });
-          minimized++;
         } catch (error) {
           // a hang of the engine (node: the worker's watchdog) or of the page ends minimization, not the fuzz run
           if (!(error instanceof MinimizeError) && on?.target !== 'chromium') throw error;
