@@ -20,6 +20,7 @@ import { loadCases } from '../../run/loadCases.ts';
 import { RunSession } from '../../run/runSession.ts';
 import { onInterrupt } from '../interrupt.ts';
 import type { CommonOptions } from '../options.ts';
+import { sessionOptions } from '../sessionOptions.ts';
 import { UsageError } from '../usage.ts';
 
 export async function fuzzCommand(o: CommonOptions, argv: readonly string[]): Promise<number> {
@@ -32,10 +33,9 @@ export async function fuzzCommand(o: CommonOptions, argv: readonly string[]): Pr
   const interrupt = onInterrupt();
   const tty = process.stderr.isTTY === true && !o.json;
   try {
+    // per-case progress stays off here: fuzz reports runs in its own progress lines
     const session = await RunSession.open({
-      config, reference: o.reference, candidate: o.candidate, candidateQuirks: o.candidateQuirks,
-      workers: o.workers, timeoutMs: o.timeoutMs, reportsDir: o.out, command: ['fuzz', ...argv].join(' '), target: o.target,
-      onPhase: (t) => progress.phase(t), shouldStop: interrupt.stopped,
+      ...sessionOptions(o, config, ['fuzz', ...argv], progress, interrupt.stopped), onResult: undefined, present: undefined,
     });
 
     // 1. saved regressions first

@@ -12,6 +12,7 @@ import { formatGateSummary } from '../../report/console/gateSummary.ts';
 import { writeRunReport } from '../../report/writeRunReport.ts';
 import { onInterrupt } from '../interrupt.ts';
 import type { CommonOptions } from '../options.ts';
+import { sessionOptions } from '../sessionOptions.ts';
 
 export async function gateCommand(o: CommonOptions, argv: readonly string[]): Promise<number> {
   const config = loadConfig(o.config);
@@ -19,22 +20,10 @@ export async function gateCommand(o: CommonOptions, argv: readonly string[]): Pr
   const interrupt = onInterrupt();
   try {
     const { results, runDir } = await runGate({
-      config,
+      ...sessionOptions(o, config, ['gate', ...argv], progress, interrupt.stopped),
       wave: o.wave,
       shard: o.shard !== undefined ? parseShard(o.shard) : undefined,
       strict: o.strict,
-      reference: o.reference,
-      candidate: o.candidate,
-      candidateQuirks: o.candidateQuirks,
-      workers: o.workers,
-      timeoutMs: o.timeoutMs,
-      target: o.target,
-      present: o.present,
-      reportsDir: o.out,
-      command: ['gate', ...argv].join(' '),
-      onResult: (r, done, total) => progress.update(r, done, total),
-      onPhase: (t) => progress.phase(t),
-      shouldStop: interrupt.stopped,
     });
     progress.end();
     const report = writeRunReport(runDir, results);

@@ -7,6 +7,7 @@ import { onInterrupt } from '../interrupt.ts';
 import { relative } from 'node:path';
 import { writeRunReport } from '../../report/writeRunReport.ts';
 import type { CommonOptions } from '../options.ts';
+import { sessionOptions } from '../sessionOptions.ts';
 
 export async function runCommand(o: CommonOptions, argv: readonly string[]): Promise<number> {
   const config = loadConfig(o.config);
@@ -14,21 +15,9 @@ export async function runCommand(o: CommonOptions, argv: readonly string[]): Pro
   const interrupt = onInterrupt();
   try {
     const { results, runDir } = await runScenarios({
-      config,
+      ...sessionOptions(o, config, ['run', ...argv], progress, interrupt.stopped),
       paths: o.positionals,
-      reference: o.reference,
-      candidate: o.candidate,
-      candidateQuirks: o.candidateQuirks,
-      workers: o.workers,
-      timeoutMs: o.timeoutMs,
-      target: o.target,
-      present: o.present,
       crossTarget: o.crossTarget,
-      reportsDir: o.out,
-      command: ['run', ...argv].join(' '),
-      onResult: (r, done, total) => progress.update(r, done, total),
-      onPhase: (t) => progress.phase(t),
-      shouldStop: interrupt.stopped,
     });
     progress.end();
     const report = writeRunReport(runDir, results);
