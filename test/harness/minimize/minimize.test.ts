@@ -1,25 +1,12 @@
 import { expect } from 'chai';
+import { padded } from './paddedStream.ts';
 import { join } from 'node:path';
 import { loadHostAssets } from '../../../harness/assets/hostAssets.ts';
 import { loadAdapter } from '../../../harness/engines/registry.ts';
 import { minimize, MinimizeError } from '../../../harness/minimize/minimize.ts';
-import type { Command } from '../../../engines/shared/protocol.ts';
 import { LEGACY, MUTANT } from '../fuzz/helpers.ts';
 import { SCENARIO_ASSETS_DIR } from '../../../harness/assets/paths.ts';
 
-const padded: Command[] = [
-  { op: 'create', id: 5, type: 'view' },
-  { op: 'set', id: 5, prop: 'width', value: 40 },
-  { op: 'set', id: 5, prop: 'background', value: '#336699' },
-  { op: 'create', id: 8, type: 'image' },
-  { op: 'set', id: 8, prop: 'src', value: 'checker' },
-  { op: 'append', parent: 0, child: 5 },
-  { op: 'append', parent: 5, child: 8 },
-  { op: 'tick', ms: 16 },
-  { op: 'frame', name: 'before' },
-  { op: 'set', id: 5, prop: 'padding', value: 3.5 },
-  { op: 'frame', name: 'after' },
-];
 
 describe('harness/minimize minimize', function () {
   this.timeout(60_000);

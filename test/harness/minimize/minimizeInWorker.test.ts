@@ -1,6 +1,6 @@
 import { expect } from 'chai';
+import { padded } from './paddedStream.ts';
 import { join } from 'node:path';
-import type { Command } from '../../../engines/shared/protocol.ts';
 import { SCENARIO_ASSETS_DIR } from '../../../harness/assets/paths.ts';
 import { loadHostAssets } from '../../../harness/assets/hostAssets.ts';
 import { loadAdapter } from '../../../harness/engines/registry.ts';
@@ -14,20 +14,6 @@ const HANGING: EngineSpec = { module: join(root, 'test/fixtures/engines/hangingM
 const images = new Map([['checker', join(SCENARIO_ASSETS_DIR, 'checker-16.png')]]);
 const viewport = { width: 64, height: 48 };
 
-/** Diverges at `after` (padding off by one); with any step removed, the hanging mutant hangs. */
-const padded: Command[] = [
-  { op: 'create', id: 5, type: 'view' },
-  { op: 'set', id: 5, prop: 'width', value: 40 },
-  { op: 'set', id: 5, prop: 'background', value: '#336699' },
-  { op: 'create', id: 8, type: 'image' },
-  { op: 'set', id: 8, prop: 'src', value: 'checker' },
-  { op: 'append', parent: 0, child: 5 },
-  { op: 'append', parent: 5, child: 8 },
-  { op: 'tick', ms: 16 },
-  { op: 'frame', name: 'before' },
-  { op: 'set', id: 5, prop: 'padding', value: 3.5 },
-  { op: 'frame', name: 'after' },
-];
 
 const withoutTiming = <T extends { timing: unknown }>(r: T) => ({ ...r, timing: undefined });
 
