@@ -8,15 +8,9 @@ import { relative } from 'node:path';
 import { QUIRK_IDS } from '../../../engines/shared/quirks.ts';
 import { findScenarios } from '../../protocol/findScenarios.ts';
 import { loadScenarioSync } from '../../protocol/scenario.ts';
+import type { QuirkEntryView } from './viewModel.ts';
 
-export interface QuirkInfo {
-  readonly id: string;
-  readonly title: string;
-  /** Scenario file relative to cwd; absent for a flag without a scenario. */
-  readonly file?: string;
-  readonly tags: readonly string[];
-  readonly legacy?: string;
-  readonly correct?: string;
+export interface QuirkInfo extends QuirkEntryView {
   /** Why the entry could not be read, if it could not. */
   readonly problem?: string;
 }

@@ -211,14 +211,18 @@ export interface QuirkCell {
   readonly note?: string;
 }
 
-export interface QuirkRow {
+/** A catalogued quirk as the report knows it (harness/report/html/quirkCatalogue.ts reads them). */
+export interface QuirkEntryView {
   readonly id: string;
   readonly title: string;
-  /** Scenario file, when the catalogue has one. */
+  /** Scenario file relative to cwd; absent for a compat flag without a scenario. */
   readonly file?: string;
   readonly tags: readonly string[];
   readonly legacy?: string;
   readonly correct?: string;
+}
+
+export interface QuirkRow extends QuirkEntryView {
   /** Index of the case that exercised it, into ReportModel.cases. */
   readonly case?: number;
   /** One cell per ReportModel.engines entry. */
