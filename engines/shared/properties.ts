@@ -15,11 +15,13 @@ export interface PropertySpec {
   readonly accepts: string;
   /** Whether `animate` may target it. */
   readonly animatable?: boolean;
+  /** The accepted words of an enumerated property. */
+  readonly values?: readonly string[];
 }
 
 export const PROPERTIES = [
-  { name: 'direction', group: 'layout', default: 'column', accepts: 'row | column' },
-  { name: 'position', group: 'layout', default: 'relative', accepts: 'relative | absolute' },
+  { name: 'direction', group: 'layout', default: 'column', accepts: 'row | column', values: ['row', 'column'] },
+  { name: 'position', group: 'layout', default: 'relative', accepts: 'relative | absolute', values: ['relative', 'absolute'] },
   { name: 'x', group: 'layout', default: 0, accepts: 'number (absolute: offset in parent content box; relative: translation)', animatable: true },
   { name: 'y', group: 'layout', default: 0, accepts: 'number (as x)', animatable: true },
   { name: 'width', group: 'layout', default: 'auto', accepts: 'number | "N%" | "auto"' },
@@ -28,8 +30,8 @@ export const PROPERTIES = [
   { name: 'margin', group: 'layout', default: 0, accepts: 'number (all four sides)' },
   { name: 'gap', group: 'layout', default: 0, accepts: 'number >= 0 (between children on the main axis)' },
   { name: 'grow', group: 'layout', default: 0, accepts: 'number >= 0 (share of free main-axis space)' },
-  { name: 'align', group: 'layout', default: 'stretch', accepts: 'start | center | end | stretch (cross axis)' },
-  { name: 'justify', group: 'layout', default: 'start', accepts: 'start | center | end | space-between (main axis)' },
+  { name: 'align', group: 'layout', default: 'stretch', accepts: 'start | center | end | stretch (cross axis)', values: ['start', 'center', 'end', 'stretch'] },
+  { name: 'justify', group: 'layout', default: 'start', accepts: 'start | center | end | space-between (main axis)', values: ['start', 'center', 'end', 'space-between'] },
   { name: 'background', group: 'paint', default: 'transparent', accepts: 'colour: #rgb | #rrggbb | #rrggbbaa | transparent | black | white | red | green | blue' },
   { name: 'borderWidth', group: 'paint', default: 0, accepts: 'number >= 0' },
   { name: 'borderColor', group: 'paint', default: '#000000', accepts: 'colour' },
@@ -44,12 +46,17 @@ export const PROPERTIES = [
   { name: 'lineHeight', group: 'text', default: 0, accepts: 'number (0 = 1.25 x fontSize)' },
   { name: 'maxLines', group: 'text', default: null, accepts: 'integer >= 0 | null (unlimited)' },
   { name: 'ellipsis', group: 'text', default: false, accepts: 'boolean (end the last kept line with "...")' },
-  { name: 'textAlign', group: 'text', default: 'left', accepts: 'left | center | right' },
+  { name: 'textAlign', group: 'text', default: 'left', accepts: 'left | center | right', values: ['left', 'center', 'right'] },
   { name: 'src', group: 'image', default: '', accepts: 'asset name declared in the scenario (image nodes)' },
-  { name: 'fit', group: 'image', default: 'fill', accepts: 'fill | contain | cover | none' },
+  { name: 'fit', group: 'image', default: 'fill', accepts: 'fill | contain | cover | none', values: ['fill', 'contain', 'cover', 'none'] },
   { name: 'focusable', group: 'focus', default: false, accepts: 'boolean' },
 ] as const satisfies readonly PropertySpec[];
 
 export type PropertyName = (typeof PROPERTIES)[number]['name'];
 
 export const PROPERTY_INDEX: ReadonlyMap<string, number> = new Map(PROPERTIES.map((p, i) => [p.name, i]));
+
+/** Enumerated properties and their accepted words, from the table above. */
+export const PROPERTY_VALUES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  PROPERTIES.flatMap((p) => ('values' in p ? [[p.name, p.values] as const] : [])),
+);

@@ -11,7 +11,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createLegacyRenderer } from '../../engines/legacy-js/index.ts';
 import { EVENT_CODES } from '../../engines/shared/observation.ts';
-import { PROPERTIES } from '../../engines/shared/properties.ts';
+import { PROPERTIES, PROPERTY_VALUES } from '../../engines/shared/properties.ts';
 import { EASINGS, KEYS, OPS } from '../../engines/shared/protocol.ts';
 import { QUIRK_IDS } from '../../engines/shared/quirks.ts';
 import { loadHostAssets } from '../../harness/assets/hostAssets.ts';
@@ -128,15 +128,8 @@ describe('scenario library', () => {
 
     it('together set every value of each enumerated property', () => {
       const steps = smoke.flatMap((s) => s.steps);
-      const enums: Record<string, string[]> = {
-        direction: ['row', 'column'],
-        position: ['relative', 'absolute'],
-        align: ['start', 'center', 'end', 'stretch'],
-        justify: ['start', 'center', 'end', 'space-between'],
-        textAlign: ['left', 'center', 'right'],
-        fit: ['fill', 'contain', 'cover', 'none'],
-      };
-      for (const [prop, values] of Object.entries(enums)) {
+      expect(Object.keys(PROPERTY_VALUES)).to.have.members(['direction', 'position', 'align', 'justify', 'textAlign', 'fit']);
+      for (const [prop, values] of Object.entries(PROPERTY_VALUES)) {
         const used = new Set(steps.flatMap((c) => (c.op === 'set' && c.prop === prop ? [c.value] : [])));
         expect(values.filter((v) => !used.has(v)), `values of ${prop} never set`).to.deep.equal([]);
       }

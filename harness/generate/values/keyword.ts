@@ -3,16 +3,10 @@
  */
 import fc from 'fast-check';
 import type { Value } from '../../../engines/shared/protocol.ts';
+import { PROPERTY_VALUES } from '../../../engines/shared/properties.ts';
 import type { ValueProfile } from './valueProfile.ts';
 
-export const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
-  direction: ['row', 'column'],
-  position: ['relative', 'absolute'],
-  align: ['start', 'center', 'end', 'stretch'],
-  justify: ['start', 'center', 'end', 'space-between'],
-  textAlign: ['left', 'center', 'right'],
-  fit: ['fill', 'contain', 'cover', 'none'],
-};
+export const KEYWORDS: Readonly<Record<string, readonly string[]>> = PROPERTY_VALUES;
 
 export function keyword(prop: string): fc.Arbitrary<Value> {
   const words = KEYWORDS[prop];
