@@ -7,7 +7,8 @@ import type { Observation } from '../../engines/shared/observation.ts';
 import { diffEvents } from './eventDiff.ts';
 import { checkFrameOptions, compareFrames } from './frameDiff.ts';
 import { checkLayoutOptions, diffLayout } from './layoutDiff.ts';
-import { checkpointFingerprint, eventFingerprint, frameFingerprint, layoutFingerprint } from './signatures.ts';
+import { checkpointFingerprint, eventFingerprint, frameFingerprint, layoutFingerprint, mostCausal } from './signatures.ts';
+import { areaSite, layoutSite } from './site.ts';
 import type { CheckpointId, CompareOptions, Divergence } from './types.ts';
 
 export function compareObservations(
@@ -58,19 +59,22 @@ export function* divergencesOf(
         referenceCount: r.events.length,
         candidateCount: c.events.length,
         ...eventFingerprint(edits, hint),
+        site: { chain: [(edits[0].reference ?? edits[0].candidate)!.id] },
       };
     }
 
     const differences = diffLayout(r.layout, c.layout, layout);
     if (differences.length > 0) {
-      yield { kind: 'layout', ...at, differences, tolerance: layout.tolerance ?? 0, ...layoutFingerprint(differences, hint) };
+      const site = layoutSite(mostCausal(differences)!, r.layout, c.layout);
+      yield { kind: 'layout', ...at, differences, tolerance: layout.tolerance ?? 0, ...layoutFingerprint(differences, hint), site };
     }
 
     // Layout-only engines have no frame: pixels are then not compared.
     if (r.frame && c.frame) {
       const result = compareFrames(r.frame, c.frame, frameOpts);
       if (result.outcome === 'differs') {
-        yield { kind: 'frame', ...at, ...result.difference, ...frameFingerprint(result.difference, hint, r.layout) };
+        const site = areaSite(result.difference.bbox, r.layout);
+        yield { kind: 'frame', ...at, ...result.difference, ...frameFingerprint(result.difference, hint, r.layout), site };
       }
     }
   }

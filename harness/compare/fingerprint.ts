@@ -24,7 +24,12 @@ export interface Fingerprint {
 export function fingerprintOf(kind: string, path: string, hint?: string): Fingerprint {
   const trimmed = hint?.trim();
   const signature = `${kind}:${normalizePath(path)}${trimmed ? ` [${trimmed}]` : ''}`;
-  return { signature, fingerprint: createHash('sha256').update(signature).digest('hex').slice(0, 12) };
+  return { signature, fingerprint: hash12(signature) };
+}
+
+/** The first 12 hex digits of sha256 over a readable key. */
+export function hash12(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
 export function normalizePath(path: string): string {

@@ -36,16 +36,26 @@ export function frameFingerprint(d: FrameDifference, hint?: string, referenceLay
 
 const CAUSE_RANK = ['node', 'order', 'depth', 'text.lines', 'box.width', 'box.height', 'box.x', 'box.y'];
 
-export function layoutFingerprint(diffs: readonly LayoutFieldDifference[], hint?: string): Fingerprint {
-  let best = '';
+/** The difference most likely to cause the others (a wrong width moves its siblings' x). */
+export function mostCausal(diffs: readonly LayoutFieldDifference[]): LayoutFieldDifference | undefined {
+  let best: LayoutFieldDifference | undefined;
+  let bestKey = '';
   let bestRank = Infinity;
   for (const d of diffs) {
-    const field = d.field === 'node' ? `node.${d.candidate === 'missing' ? 'missing' : 'extra'}` : normalizePath(d.field);
-    const known = CAUSE_RANK.indexOf(field.startsWith('node.') ? 'node' : field);
+    const key = causeKey(d);
+    const known = CAUSE_RANK.indexOf(key.startsWith('node.') ? 'node' : key);
     const rank = known < 0 ? CAUSE_RANK.length : known;
-    if (rank < bestRank || (rank === bestRank && field < best)) [best, bestRank] = [field, rank];
+    if (rank < bestRank || (rank === bestRank && key < bestKey)) [best, bestKey, bestRank] = [d, key, rank];
   }
-  return fingerprintOf('layout', best, hint);
+  return best;
+}
+
+const causeKey = (d: LayoutFieldDifference) =>
+  d.field === 'node' ? `node.${d.candidate === 'missing' ? 'missing' : 'extra'}` : normalizePath(d.field);
+
+export function layoutFingerprint(diffs: readonly LayoutFieldDifference[], hint?: string): Fingerprint {
+  const best = mostCausal(diffs);
+  return fingerprintOf('layout', best ? causeKey(best) : '', hint);
 }
 
 export function eventFingerprint(edits: readonly EventEdit[], hint?: string): Fingerprint {

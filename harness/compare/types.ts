@@ -159,15 +159,45 @@ export interface EventEdit {
   readonly candidate?: EngineEvent;
 }
 
+/**
+ * Where a divergence shows, in this stream's node ids: the chain of ids from a top-level
+ * node down to the node the difference is on (empty: the viewport itself). Identity maps
+ * the ids to node types (harness/run/identify.ts); localization follows them step by step.
+ */
+export interface DivergenceSite {
+  readonly chain: readonly number[];
+  /** layout: which appearance of the node (0 first; 1 second after a double append). */
+  readonly occurrence?: number;
+  /** layout: the most causal differing field (as in LayoutFieldDifference.field). */
+  readonly field?: string;
+}
+
+/** The command after which a divergence first shows (harness/run/localize.ts). */
+export interface DivergenceCause {
+  /** Step index of the command; -1 when it could not be localized. */
+  readonly step: number;
+  /** What the command does, without ids or values: `set padding`, `key left`, `create text`, `tick`. */
+  readonly command: string;
+}
+
 interface DivergenceBase {
   /** Name of the checkpoint's `frame` command ("" if unnamed). */
   readonly checkpoint: string;
   /** Step index of that checkpoint, or of the failing command for crashes. -1: unknown. */
   readonly step: number;
-  /** 12 hex digits grouping divergences that are the same bug (./fingerprint.ts). */
+  /**
+   * 12 hex digits naming the divergence. Once identified (harness/run/identify.ts) this is
+   * its identity: engine pair, kind, id-free location, class of difference and cause —
+   * every decision (new/known, waivers, regression files, trend) is taken on it. Straight
+   * from a comparator it is only the symptom's hash (./signatures.ts).
+   */
   readonly fingerprint: string;
-  /** The readable key the fingerprint hashes, e.g. `layout:box.width [round-half-up]`. */
+  /** The readable key the fingerprint hashes. */
   readonly signature: string;
+  /** The symptom alone (kind and coarse location), for grouping on screen; set by identification. */
+  readonly group?: string;
+  readonly site?: DivergenceSite;
+  readonly cause?: DivergenceCause;
 }
 
 export interface FrameDivergence extends DivergenceBase, FrameDifference {

@@ -12,6 +12,7 @@ import type { QuirkFlags } from '../../engines/shared/quirks.ts';
 import { compareObservations, engineCrash } from '../compare/index.ts';
 import type { CompareOptions, Divergence, EngineSide } from '../compare/types.ts';
 import type { EngineAdapter, EngineSession, Viewport } from '../engines/types.ts';
+import { identify } from '../run/identify.ts';
 import { checkpointBatches, engineFailure } from '../run/observeStream.ts';
 import { sameObservation } from './sameObservation.ts';
 
@@ -25,6 +26,12 @@ export interface FuzzCaseOptions {
   readonly compare?: CompareOptions;
   /** Called before each engine call, so a watchdog can say where a hang happened. */
   readonly onProgress?: (side: EngineSide, step: number) => void;
+  /**
+   * Give the divergences their identity (harness/run/identify.ts; default true). Only a
+   * run whose outcome is not filed or compared by identity (the pass/fail attribution
+   * run with quirks back on) skips it.
+   */
+  readonly identify?: boolean;
 }
 
 export interface FuzzCaseResult {
@@ -47,7 +54,7 @@ export async function fuzzCase(
   engines: FuzzCaseEngines,
   options: FuzzCaseOptions = {},
 ): Promise<FuzzCaseResult> {
-  const { compare = {}, onProgress } = options;
+  const { compare = {}, onProgress, identify: withIdentity = true } = options;
   let engineMs = 0;
   let compareMs = 0;
   let checkpoints = 0;
@@ -113,6 +120,13 @@ export async function fuzzCase(
     const before = divergences;
     await call(SIDES[s], steps.length - 1, () => sessions[s].dispose());
     if (before.length > 0) divergences = before;
+  }
+
+  // 4. identity (the walk it may need is engine time too)
+  if (withIdentity && divergences.length > 0) {
+    const t = now();
+    divergences = await identify(divergences, { steps, viewport, assets }, engines, compare);
+    engineMs += now() - t;
   }
 
   const status = divergences.length === 0 ? 'pass' : divergences[0].kind === 'crash' ? 'crash' : 'divergence';

@@ -35,14 +35,20 @@ export interface FuzzChunk {
 }
 
 /** A diverging run, as the worker saw it. */
+export interface RunIdentity {
+  readonly fingerprint: string;
+  readonly signature: string;
+  readonly kind: DivergenceKind;
+}
+
 export interface RunDivergence {
   readonly run: number;
   readonly kind: DivergenceKind;
-  /** The primary (first) divergence's fingerprint and signature. */
+  /** The primary (first) divergence's identity and its readable form. */
   readonly fingerprint: string;
   readonly signature: string;
-  /** Every fingerprint at the first diverging checkpoint. */
-  readonly fingerprints: readonly string[];
+  /** Every distinct identity at the first diverging checkpoint, the primary first. */
+  readonly identities: readonly RunIdentity[];
   readonly checkpoint: string;
   readonly step: number;
   readonly length: number;
@@ -76,7 +82,8 @@ export type ToFuzzWorker =
   | { readonly type: 'chunk'; readonly chunk: FuzzChunk };
 
 export type FromFuzzWorker =
-  | { readonly type: 'ready' }
+  /** `pair`: the engine pair's name in identities (harness/compare/identity.ts). */
+  | { readonly type: 'ready'; readonly pair: string }
   | { readonly type: 'setup-failed'; readonly message: string }
   | { readonly type: 'chunk-done'; readonly id: number; readonly report: ChunkReport };
 

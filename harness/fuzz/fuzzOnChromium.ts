@@ -17,6 +17,7 @@ import type { QuirkFlags } from '../../engines/shared/quirks.ts';
 import type { CompareOptions } from '../compare/types.ts';
 import type { StreamOptions } from '../generate/index.ts';
 import { detectQuirks } from '../generate/index.ts';
+import { identitiesOf } from './runIdentities.ts';
 import type { CaseResult } from '../results/types.ts';
 import type { CaseTask } from '../run/tasks.ts';
 import type { ChromiumTarget } from '../targets/chromium/ChromiumTarget.ts';
@@ -75,7 +76,7 @@ export function runDivergenceOf(run: number, length: number, result: CaseResult)
   if (!first) throw new Error(`fuzz run ${run}: expected a divergence from chromium, got status ${result.status} with none${result.error ? ` (${result.error.message})` : ''}`);
   return {
     run, kind: first.kind, fingerprint: first.fingerprint, signature: first.signature,
-    fingerprints: result.divergences.filter((d) => d.checkpoint === first.checkpoint).map((d) => d.fingerprint),
+    identities: identitiesOf(result.divergences.filter((d) => d.checkpoint === first.checkpoint)),
     checkpoint: first.checkpoint, step: first.step, length,
     ...(first.kind === 'crash' || first.kind === 'timeout' ? { engine: first.engine } : {}),
     ...(first.kind === 'timeout' ? { timeoutMs: first.ms } : {}),

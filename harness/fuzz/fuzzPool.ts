@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { QuirkFlags } from '../../engines/shared/quirks.ts';
 import { engineCrash, engineTimeout } from '../compare/index.ts';
+import { commandShape, identified } from '../compare/identity.ts';
 import type { Divergence } from '../compare/types.ts';
 import type { Shard } from '../gate/shard.ts';
 import { PoolSetupError } from '../run/pool.ts';
@@ -21,6 +22,8 @@ import { addTiming, emptyTiming, PROGRESS_SLOTS, SLOT_RUN, SLOT_SEQ, SLOT_SIDE, 
 import type { ChunkReport, FromFuzzWorker, FuzzChunk, FuzzTiming, FuzzWorkerSetup, RunDivergence } from './fuzzMessages.ts';
 import { emptyHealth, mergeHealth } from './health.ts';
 import type { HealthCounts } from './health.ts';
+import { generateRun } from './generateRun.ts';
+import { identitiesOf } from './runIdentities.ts';
 
 const ENTRY = new URL('./fuzzWorker.ts', import.meta.url);
 export const DEFAULT_FUZZ_TIMEOUT_MS = 10_000;
@@ -91,6 +94,8 @@ export class FuzzPool {
   private watchdog: NodeJS.Timeout | null = null;
   private closed = false;
   private failure: ((e: Error) => void) | null = null;
+  /** The engine pair's name, as the workers report it. */
+  private pair = '';
 
   private constructor(private readonly setup: FuzzWorkerSetup, readonly workers: number, readonly timeoutMs: number) {}
 
@@ -113,6 +118,7 @@ export class FuzzPool {
       worker.on('message', (m: FromFuzzWorker) => {
         if (m.type === 'ready') {
           slot.ready = true;
+          this.pair = m.pair;
           resolveStart(slot);
         } else if (m.type === 'setup-failed') {
           const error = new PoolSetupError(m.message);
@@ -161,10 +167,16 @@ export class FuzzPool {
     if (lost.length > 0) {
       const side = Atomics.load(slot.progress, SLOT_SIDE) === 1 ? 'reference' : 'candidate';
       const run = Atomics.load(slot.progress, SLOT_RUN);
-      this.job?.onLost(slot, make(side, Atomics.load(slot.progress, SLOT_STEP)), run, lost);
+      this.job?.onLost(slot, this.identifyLost(make(side, Atomics.load(slot.progress, SLOT_STEP)), lost[0].seed, run), run, lost);
     }
     if (this.closed) return;
     this.start().then((fresh) => this.job?.onIdle(fresh), (error: Error) => this.failure?.(error));
+  }
+
+  /** The lost run's divergence named like every other: its cause is the command the engine was given. */
+  private identifyLost(d: Divergence, seed: number, run: number): Divergence {
+    const steps = generateRun(seed, run, this.setup.streamOptions).commands;
+    return identified(d, { pair: this.pair, steps, cause: { step: d.step, command: commandShape(steps[d.step]) } });
   }
 
   private dispatch(slot: Slot, chunk: FuzzChunk): void {
@@ -264,7 +276,7 @@ export class FuzzPool {
           runs++;
           noteDivergence({
             run, kind: divergence.kind, fingerprint: divergence.fingerprint, signature: divergence.signature,
-            fingerprints: [divergence.fingerprint], checkpoint: divergence.checkpoint, step: divergence.step, length: -1,
+            identities: identitiesOf([divergence]), checkpoint: divergence.checkpoint, step: divergence.step, length: -1,
             ...(divergence.kind === 'timeout' || divergence.kind === 'crash' ? { engine: divergence.engine } : {}),
             ...(divergence.kind === 'timeout' ? { timeoutMs: divergence.ms } : {}),
           });

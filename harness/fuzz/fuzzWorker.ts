@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { HostAssets } from '../../engines/shared/assets.ts';
+import { pairName } from '../compare/identity.ts';
 import { loadAdapter } from '../engines/registry.ts';
 import { detectQuirks } from '../generate/index.ts';
 import { isSampled } from './coverageSample.ts';
@@ -14,6 +15,7 @@ import { generatedAssets } from './generatedAssets.ts';
 import { generateRun } from './generateRun.ts';
 import { addStream, emptyHealth } from './health.ts';
 import { emptyTiming, SLOT_RUN, SLOT_SEQ, SLOT_SIDE, SLOT_STEP } from './fuzzMessages.ts';
+import { identitiesOf } from './runIdentities.ts';
 import type { ChunkReport, FromFuzzWorker, FuzzChunk, FuzzWorkerSetup, RunDivergence, ToFuzzWorker } from './fuzzMessages.ts';
 
 const data = workerData as { progress: SharedArrayBuffer; stop: SharedArrayBuffer };
@@ -60,13 +62,13 @@ async function runChunk(chunk: FuzzChunk): Promise<ChunkReport> {
     const first = outcome.divergences[0];
     let attributed: boolean | undefined;
     if (chunk.attributeWith !== null) {
-      const allOn = await fuzzCase(stream.commands, stream.viewport, assets, { ...engines, candidateQuirks: chunk.attributeWith }, { compare: setup.compare, onProgress });
+      const allOn = await fuzzCase(stream.commands, stream.viewport, assets, { ...engines, candidateQuirks: chunk.attributeWith }, { compare: setup.compare, onProgress, identify: false });
       timing.engineMs += allOn.engineMs;
       attributed = allOn.status === 'pass';
     }
     divergences.push({
       run, kind: first.kind, fingerprint: first.fingerprint, signature: first.signature,
-      fingerprints: outcome.divergences.map((d) => d.fingerprint), checkpoint: first.checkpoint, step: first.step,
+      identities: identitiesOf(outcome.divergences), checkpoint: first.checkpoint, step: first.step,
       length: stream.commands.length, ...(attributed !== undefined ? { attributed } : {}),
       ...(first.kind === 'crash' ? { engine: first.engine } : {}),
     });
@@ -85,7 +87,7 @@ parentPort!.on('message', async (m: ToFuzzWorker) => {
       const candidate = await loadAdapter(setup.candidate, setup.baseDir);
       engines = { reference, candidate };
       assets = generatedAssets();
-      send({ type: 'ready' });
+      send({ type: 'ready', pair: pairName(reference.identity.name, candidate.identity.name) });
     } catch (error) {
       send({ type: 'setup-failed', message: (error as Error).message });
     }

@@ -44,6 +44,7 @@ import { PoolSetupError } from '../run/pool.ts';
 import { runCase } from '../run/runCase.ts';
 import type { CaseInput, CaseOutcome } from '../run/runCase.ts';
 import { engineTimeout } from '../compare/index.ts';
+import { commandShape, identified, pairName } from '../compare/identity.ts';
 import { DEFAULT_COVERAGE } from './coverageSample.ts';
 import type { CoverageSample } from './coverageSample.ts';
 import { generatedAssets, generatedImagePaths } from './generatedAssets.ts';
@@ -51,12 +52,12 @@ import { generateRun } from './generateRun.ts';
 import { FuzzPool } from './fuzzPool.ts';
 import { fuzzOnChromium } from './fuzzOnChromium.ts';
 import type { FuzzJobResult, RunPlan } from './fuzzPool.ts';
-import type { RunDivergence } from './fuzzMessages.ts';
+import type { RunDivergence, RunIdentity } from './fuzzMessages.ts';
 import { fuzzStats, summarizeHealth } from './health.ts';
 import type { HealthCounts, HealthSummary } from './health.ts';
 import { knownBy, loadKnownFingerprints } from './knownFingerprints.ts';
 import { provenanceOf } from './provenance.ts';
-import type { KnownBy } from './knownFingerprints.ts';
+import type { KnownBy, KnownFingerprints } from './knownFingerprints.ts';
 import { quirksOff, replayCommand } from './replayCommand.ts';
 import { runSeed } from './runSeed.ts';
 
@@ -151,7 +152,9 @@ export interface FuzzReport {
   readonly healthCounts: HealthCounts;
   readonly diverged: number;
   readonly known: readonly KnownGroup[];
+  /** Diverging runs whose every identity is known, and those with at least one new identity. */
   readonly knownRuns: number;
+  readonly newRuns: number;
   readonly findings: readonly FuzzFinding[];
   readonly engines: { readonly reference: EngineIdentity; readonly candidate: EngineIdentity };
   readonly candidateQuirksOff: readonly string[];
@@ -213,24 +216,9 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
     ? await fuzzInBrowser(chromium, { plan, attributeWith, reference, candidate, compare }, options)
     : await fuzzInPool({ plan, attributeWith, reference, candidate, compare }, options);
 
-  // 3. classify by primary fingerprint
+  // 3. classify: a run is known only when every identity of its first diverging checkpoint is
   const known = loadKnownFingerprints(regressionsDir, waivers, options.today ?? todayUtc());
-  const knownGroups = new Map<string, { signature: string; by: KnownBy; runs: number; where?: string }>();
-  const fresh = new Map<string, RunDivergence[]>();
-  for (const d of job.divergences) {
-    const by = knownBy(known, d.fingerprint, d.attributed);
-    if (by === null) {
-      fresh.set(d.fingerprint, [...(fresh.get(d.fingerprint) ?? []), d]);
-      continue;
-    }
-    const key = `${by}:${d.fingerprint}`;
-    const g = knownGroups.get(key) ?? {
-      signature: d.signature, by, runs: 0,
-      ...(by === 'regression' ? { where: known.regressions.get(d.fingerprint) } : by === 'waiver' ? { where: `waiver ${known.waivers.get(d.fingerprint)}` } : {}),
-    };
-    g.runs++;
-    knownGroups.set(key, g);
-  }
+  const { knownGroups, fresh, knownRuns } = classifyRuns(job.divergences, known);
 
   // 4. minimize, write, make cases
   const findings: FuzzFinding[] = [];
@@ -247,8 +235,8 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
     const where = chromium ? await minimizeWhere(chromium, { reference, candidate, candidateQuirks, timeoutMs }, context) : null;
     const target: TargetName = chromium ? 'chromium' : 'node';
     let minimized = 0;
-    for (const [fingerprint, runs] of [...fresh].sort((a, b) => a[1][0].run - b[1][0].run)) {
-      const first = runs[0];
+    for (const [fingerprint, { identity, runs }] of [...fresh].sort((a, b) => a[1].runs[0].run - b[1].runs[0].run)) {
+      const first = { ...runs[0], kind: identity.kind, signature: identity.signature };
       const stream = generateRun(seed, first.run, streamOptions);
       let result: MinimizeResult | undefined;
       let note: string | undefined;
@@ -288,7 +276,7 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
       } else {
         // a hung engine is not run again in this process: its case is what the watchdog saw
         const outcome = first.kind === 'timeout'
-          ? timeoutOutcome(input, first)
+          ? timeoutOutcome(input, first, pairName(identities.reference.name, identities.candidate.name))
           : await runCase(input, context.assets, engines, { compare, stopAtFirst: true, withDiffImages: options.runDir !== undefined });
         c = outcome.result;
         if (options.runDir && outcome.divergences.length > 0) {
@@ -327,7 +315,8 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
     healthCounts: job.health,
     diverged: job.divergences.length,
     known: [...knownGroups].map(([key, g]) => ({ fingerprint: key.slice(key.indexOf(':') + 1), ...g })).sort((a, b) => b.runs - a.runs || (a.fingerprint < b.fingerprint ? -1 : 1)),
-    knownRuns: [...knownGroups.values()].reduce((n, g) => n + g.runs, 0),
+    knownRuns,
+    newRuns: job.divergences.length - knownRuns,
     findings,
     engines: await engineIdentities(reference, candidate, config.baseDir),
     candidateQuirksOff: off,
@@ -402,8 +391,50 @@ async function minimizeWhere(
     : { target: 'chromium', context: page });
 }
 
-function timeoutOutcome(input: CaseInput, d: RunDivergence): CaseOutcome {
-  const timeout = engineTimeout(d.engine ?? 'candidate', d.timeoutMs ?? 0, { step: d.step });
+interface Classified {
+  /** `<by>:<identity>` -> the known group. */
+  readonly knownGroups: Map<string, { signature: string; by: KnownBy; runs: number; where?: string }>;
+  /** New identity -> the runs that showed it, lowest run first. */
+  readonly fresh: Map<string, { identity: RunIdentity; runs: RunDivergence[] }>;
+  readonly knownRuns: number;
+}
+
+/**
+ * Step 3: every identity of a run's first diverging checkpoint is known (a saved
+ * regression, an unexpired waiver, or — when the run passes with the wave's dropped flags
+ * back on — a quirk) or new. A run with one new identity is a new run, whatever else it shows.
+ */
+function classifyRuns(divergences: readonly RunDivergence[], known: KnownFingerprints): Classified {
+  const knownGroups: Classified['knownGroups'] = new Map();
+  const fresh: Classified['fresh'] = new Map();
+  let knownRuns = 0;
+  for (const d of divergences) {
+    let isNew = false;
+    for (const identity of d.identities) {
+      const by = knownBy(known, identity.fingerprint, d.attributed);
+      if (by === null) {
+        isNew = true;
+        const f = fresh.get(identity.fingerprint) ?? { identity, runs: [] };
+        f.runs.push(d);
+        fresh.set(identity.fingerprint, f);
+        continue;
+      }
+      const key = `${by}:${identity.fingerprint}`;
+      const g = knownGroups.get(key) ?? {
+        signature: identity.signature, by, runs: 0,
+        ...(by === 'regression' ? { where: known.regressions.get(identity.fingerprint) } : by === 'waiver' ? { where: `waiver ${known.waivers.get(identity.fingerprint)}` } : {}),
+      };
+      g.runs++;
+      knownGroups.set(key, g);
+    }
+    if (!isNew) knownRuns++;
+  }
+  return { knownGroups, fresh, knownRuns };
+}
+
+function timeoutOutcome(input: CaseInput, d: RunDivergence, pair: string): CaseOutcome {
+  const raw = engineTimeout(d.engine ?? 'candidate', d.timeoutMs ?? 0, { step: d.step });
+  const timeout = identified(raw, { pair, steps: input.steps, cause: { step: d.step, command: commandShape(input.steps[d.step]) } });
   const result: CaseResult = {
     id: input.id, title: input.title, source: input.source, status: 'timeout', steps: input.steps.length, checkpoints: 0,
     divergences: [timeout], timing: { referenceMs: 0, candidateMs: 0, compareMs: 0, totalMs: d.timeoutMs ?? 0 },

@@ -72,8 +72,8 @@ export async function minimize(input: MinimizeInput, context: MinimizeContext, o
   const original = await oracle.primary(input.steps, input.viewport);
   if (original === null) throw new MinimizeError(`the stream (${input.steps.length} steps) does not diverge: nothing to minimize`);
   const fingerprint = input.fingerprint ?? original.fingerprint;
-  if (original.fingerprint !== fingerprint) {
-    throw new MinimizeError(`expected the stream to diverge with fingerprint ${fingerprint}, got ${original.fingerprint} (${original.signature})`);
+  if (!(await oracle.reproduces(input.steps, input.viewport, fingerprint))) {
+    throw new MinimizeError(`expected the stream to diverge with identity ${fingerprint}, got ${original.fingerprint} (${original.signature})`);
   }
   const budget = new Budget(timeMs, maxCalls);
 
@@ -102,7 +102,7 @@ export async function minimize(input: MinimizeInput, context: MinimizeContext, o
 
   // 4. check, 5. localize
   const minimality = await checkOneMinimal(steps, viewport, fingerprint, oracle);
-  const divergence = (await oracle.primary(steps, viewport))!;
+  const divergence = (await oracle.find(steps, viewport, fingerprint))!;
   const { engines, assets, compare } = context;
   const replay = await replaySteps(steps, viewport, assets, engines, compare);
   const t3 = now();

@@ -2,8 +2,8 @@
  * The minimizer's question, asked many times: does this stream still show divergence
  * X? One in-process differential case per distinct stream (answers are cached), timed
  * and counted, stopping at the first diverging checkpoint. A stream "reproduces" X when
- * the primary (first) divergence of its first diverging checkpoint has fingerprint X,
- * the same rule the fuzzer uses to file it.
+ * one of the divergences of its first diverging checkpoint has identity X — the same
+ * rule the fuzzer uses to file it — so a reduction never drifts onto another bug.
  */
 import type { HostAssets } from '../../engines/shared/assets.ts';
 import type { Command } from '../../engines/shared/protocol.ts';
@@ -27,12 +27,12 @@ function keyOf(steps: readonly Command[], viewport: Viewport): string {
 export class Oracle {
   calls = 0;
   engineMs = 0;
-  private readonly cache = new Map<string, Divergence | null>();
+  private readonly cache = new Map<string, readonly Divergence[]>();
 
   constructor(readonly context: MinimizeContext) {}
 
-  /** The primary divergence of the stream's first diverging checkpoint, or null when it passes. */
-  async primary(steps: readonly Command[], viewport: Viewport): Promise<Divergence | null> {
+  /** The identified divergences of the stream's first diverging checkpoint (empty when it passes). */
+  async divergences(steps: readonly Command[], viewport: Viewport): Promise<readonly Divergence[]> {
     const key = keyOf(steps, viewport);
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
@@ -40,12 +40,21 @@ export class Oracle {
     const { engines, assets, compare } = this.context;
     const outcome = await fuzzCase(steps, viewport, assets, engines, { compare });
     this.engineMs += outcome.engineMs;
-    const first = outcome.divergences[0] ?? null;
-    this.cache.set(key, first);
-    return first;
+    this.cache.set(key, outcome.divergences);
+    return outcome.divergences;
+  }
+
+  /** The primary (first) divergence, or null when the stream passes. */
+  async primary(steps: readonly Command[], viewport: Viewport): Promise<Divergence | null> {
+    return (await this.divergences(steps, viewport))[0] ?? null;
+  }
+
+  /** The divergence with identity `fingerprint`, or null when the stream does not show it. */
+  async find(steps: readonly Command[], viewport: Viewport, fingerprint: string): Promise<Divergence | null> {
+    return (await this.divergences(steps, viewport)).find((d) => d.fingerprint === fingerprint) ?? null;
   }
 
   async reproduces(steps: readonly Command[], viewport: Viewport, fingerprint: string): Promise<boolean> {
-    return (await this.primary(steps, viewport))?.fingerprint === fingerprint;
+    return (await this.find(steps, viewport, fingerprint)) !== null;
   }
 }

@@ -35,8 +35,8 @@ export async function verifyReproducer(file: string, engines: { reference: Engin
   const fp = s.provenance?.fingerprint;
   const fingerprint = typeof fp === 'string' ? fp : null;
   const oracle = new Oracle({ engines: { ...engines, candidateQuirks: provenanceQuirks(s.provenance?.candidateQuirks) }, assets: loadHostAssets(s.assets), compare });
-  const observed = (await oracle.primary(s.steps, s.viewport))?.fingerprint ?? null;
-  const reproduces = fingerprint !== null && observed === fingerprint;
+  const reproduces = fingerprint !== null && await oracle.reproduces(s.steps, s.viewport, fingerprint);
+  const observed = reproduces ? fingerprint : (await oracle.primary(s.steps, s.viewport))?.fingerprint ?? null;
   const minimality = reproduces ? await checkOneMinimal(s.steps, s.viewport, fingerprint, oracle) : null;
   const recorded = s.provenance?.oneMinimal;
   return { file, fingerprint, observed, reproduces, minimality, recordedOneMinimal: typeof recorded === 'boolean' ? recorded : null };

@@ -11,6 +11,7 @@ import { compareObservations, engineCrash } from '../compare/index.ts';
 import type { CompareOptions, Divergence, EngineSide } from '../compare/types.ts';
 import type { EngineAdapter, EngineSession, Viewport } from '../engines/types.ts';
 import type { CaseResult, CaseSource, CaseStatus } from '../results/types.ts';
+import { identify } from './identify.ts';
 import { checkpointBatches, engineFailure, ownObservation } from './observeStream.ts';
 
 export interface CaseInput {
@@ -53,7 +54,7 @@ export async function runCase(input: CaseInput, assets: HostAssets, engines: Cas
   const compareOpts: CompareOptions = { ...compare, frame: { ...compare.frame, withDiffImage: withDiffImages } };
   const t0 = now();
   const timing = { referenceMs: 0, candidateMs: 0, compareMs: 0 };
-  const divergences: Divergence[] = [];
+  let divergences: Divergence[] = [];
   let checkpoints = 0;
   let lastCheckpoint = '';
   let status: CaseStatus = 'pass';
@@ -124,6 +125,9 @@ export async function runCase(input: CaseInput, assets: HostAssets, engines: Cas
       divergences.push(engineCrash(side, error, { checkpoint: lastCheckpoint, step: input.steps.length - 1 }));
     }
   }
+
+  // 4. identity: engine pair, symptom, location, class and the command that caused it
+  if (divergences.length > 0) divergences = await identify(divergences, { steps: input.steps, viewport: input.viewport, assets }, engines, compare);
 
   const first = divergences.find((d) => d.kind !== 'crash' && d.kind !== 'timeout');
   const result: CaseResult = {

@@ -44,7 +44,7 @@ describe('harness/minimize minimize', function () {
     );
     await minimize({ steps: padded, viewport: { width: 64, height: 48 }, fingerprint: '000000000000' }, context).then(
       () => expect.fail('expected a MinimizeError'),
-      (e) => expect(e).to.be.instanceOf(MinimizeError).and.have.property('message').that.matches(/expected the stream to diverge with fingerprint 000000000000/),
+      (e) => expect(e).to.be.instanceOf(MinimizeError).and.have.property('message').that.matches(/expected the stream to diverge with identity 000000000000/),
     );
   });
 
