@@ -1,9 +1,12 @@
 /**
  * The one-screen summary of `parity fuzz`: runs and speed, stream health, the quirk
  * coverage table, divergences (known / new) and, for each new one, its reproducer and
- * the command that replays it. Words only: the data is a FuzzReport.
+ * the command that replays it. Words only: the data is a FuzzReport, the counts and the
+ * verdict are the run's Verdict (../results/verdict.ts).
  */
 import { QUIRK_IDS } from '../../engines/shared/quirks.ts';
+import type { Verdict } from '../results/verdict.ts';
+import { fuzzCountsText, verdictHeadline } from '../results/verdictText.ts';
 import type { FuzzReport } from './runFuzz.ts';
 
 export interface RegressionReplay {
@@ -15,7 +18,7 @@ export interface RegressionReplay {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-export function formatFuzzReport(r: FuzzReport, extra: { regressions?: RegressionReplay; runDir?: string } = {}): string {
+export function formatFuzzReport(r: FuzzReport, verdict: Verdict, extra: { regressions?: RegressionReplay; runDir?: string } = {}): string {
   const out: string[] = [];
   const shard = r.shard.count > 1 ? ` shard ${r.shard.index}/${r.shard.count}` : '';
   const budget = r.budget.runs !== undefined ? `${r.budget.runs} runs` : `${secs(r.budget.timeMs ?? 0)}`;
@@ -41,7 +44,7 @@ export function formatFuzzReport(r: FuzzReport, extra: { regressions?: Regressio
   if (never.length && sampled) out.push(`    ! never triggered: ${never.join(', ')}`);
 
   // divergences
-  out.push(`  divergences: ${r.diverged} run(s); known ${r.knownRuns}, new ${r.findings.length} fingerprint(s)`);
+  if (verdict.counts.fuzz) out.push(`  fuzz: ${fuzzCountsText(verdict.counts.fuzz)}`);
   for (const k of r.known) out.push(`    known  ${k.fingerprint}  ${k.signature}  ${k.runs} run(s), ${k.by}${k.where ? ` (${k.where})` : ''}`);
   for (const f of r.findings) {
     const m = f.minimized;
@@ -54,7 +57,11 @@ export function formatFuzzReport(r: FuzzReport, extra: { regressions?: Regressio
     if (f.file) out.push(`           ${f.replay}`);
   }
   if (extra.runDir) out.push(`  results: ${extra.runDir}/results.json`);
-  const verdict = r.findings.length === 0 ? 'no new divergence' : `${r.findings.length} new divergence(s): replay the reproducers above`;
-  out.push(`fuzz ${r.findings.length === 0 ? 'ok' : 'FOUND'}: ${verdict}`);
+  for (const reason of verdict.reasons) out.push(`  ✗ ${reason}`);
+  const found = verdict.counts.fuzz?.identities.new ?? 0;
+  const last = verdict.exitClass === 0 ? 'fuzz ok: no new divergence'
+    : found > 0 ? `fuzz FOUND: ${found} new divergence(s): replay the reproducers above; verdict ${verdictHeadline(verdict)}`
+      : `fuzz ${verdictHeadline(verdict)}: see the reasons above`;
+  out.push(last);
   return out.join('\n');
 }

@@ -452,15 +452,18 @@ async function engineIdentities(reference: EngineSpec, candidate: EngineSpec, ba
   return { reference: await of(reference), candidate: await of(candidate) };
 }
 
-/** The gate's view of a fuzz report (harness/results/types.ts). */
+/** The gate's view of a fuzz report (harness/results/types.ts): runs and identities kept apart. */
 export function fuzzSummary(report: FuzzReport): FuzzSummary {
   return {
     seed: report.seed,
-    runs: report.runs,
     budget: report.budget,
+    planned: report.budget.runs !== undefined ? shardRuns(report.budget.runs, report.shard).length : report.runs,
+    runs: report.runs,
     passed: report.runs - report.diverged,
-    known: report.knownRuns,
-    found: report.findings.length,
+    diverged: report.diverged,
+    knownRuns: report.knownRuns,
+    knownFingerprints: [...new Set(report.known.map((k) => k.fingerprint))].sort(),
+    newFingerprints: [...new Set(report.findings.map((f) => f.fingerprint))].sort(),
     stats: fuzzStats(report.healthCounts),
   };
 }

@@ -62,11 +62,3 @@ export function classify(input: ClassifyInput): Classified {
   }));
   return { cases: out, waivers: statuses };
 }
-
-export const CLASSES: readonly Classification[] = ['new-divergence', 'known-quirk', 'waived', 'crash', 'timeout', 'error', 'pass'];
-
-export function countByClass(cases: readonly CaseResult[]): Record<Classification, number> {
-  const counts = Object.fromEntries(CLASSES.map((k) => [k, 0])) as Record<Classification, number>;
-  for (const c of cases) counts[c.classification ?? (c.status === 'divergence' ? 'new-divergence' : c.status)]++;
-  return counts;
-}

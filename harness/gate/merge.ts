@@ -4,12 +4,14 @@
  * Shards must agree on the engines; a case found in two shards is an error.
  */
 import type { CaseResult, Determinism, FuzzSummary, GateOutcome, GateWaiver, QuirkParity, RunResults } from '../results/types.ts';
-import { countByClass } from './classify.ts';
-import { decide } from './verdict.ts';
+import { gateVerdict } from './verdict.ts';
+import type { GateRun } from './verdict.ts';
 import { mergeFuzzStats } from '../fuzz/health.ts';
 import { RESULTS_FORMAT } from '../results/types.ts';
 import { byId } from '../results/resultsWriter.ts';
 import { summarize } from '../results/summarize.ts';
+import { decide } from '../results/verdict.ts';
+import type { Verdict } from '../results/verdict.ts';
 
 export class MergeError extends Error {
   override name = 'MergeError';
@@ -40,7 +42,12 @@ export function mergeResults(shards: ReadonlyArray<{ readonly file: string; read
   const starts = shards.map((s) => s.results.run.startedAt).sort();
   const ends = shards.map((s) => s.results.run.finishedAt ?? s.results.run.startedAt).sort();
   const interrupted = shards.some((s) => s.results.summary?.interrupted ?? true);
-  const partial: RunResults = {
+  const planned = shards.reduce((n, s) => n + (s.results.summary?.planned ?? s.results.cases.length), 0);
+  const run = { cases: merged, planned, interrupted, ...(determinism ? { determinism } : {}) };
+  const ordered = [...shards].sort((a, b) => (a.file < b.file ? -1 : 1)).map((s) => s.results);
+  const gated = mergeGate(ordered, run);
+  const verdict: Verdict = gated?.verdict ?? decide({ kind: 'run', ...run });
+  return {
     format: RESULTS_FORMAT,
     run: {
       id: runId,
@@ -53,13 +60,11 @@ export function mergeResults(shards: ReadonlyArray<{ readonly file: string; read
     engines: first.results.engines,
     ...(determinism ? { determinism } : {}),
     cases: merged,
-    summary: summarize(merged, { interrupted, determinism }),
+    // planned is only carried when the shards carried it, so a merge equals the unsharded run
+    summary: summarize(merged, verdict, { interrupted, ...(shards.some((s) => s.results.summary?.planned !== undefined) ? { planned } : {}) }),
+    verdict,
+    ...(gated ? { gate: gated.gate } : {}),
   };
-  const ordered = [...shards].sort((a, b) => (a.file < b.file ? -1 : 1)).map((s) => s.results);
-  const gate = mergeGate(ordered, partial);
-  if (!gate) return partial;
-  const exitClass = gate.verdict === 'go' ? 0 : partial.summary!.exitClass === 0 ? 1 : partial.summary!.exitClass;
-  return { ...partial, summary: { ...partial.summary!, exitClass }, gate };
 }
 
 /**
@@ -67,7 +72,7 @@ export function mergeResults(shards: ReadonlyArray<{ readonly file: string; read
  * over; quirk parity takes each quirk from the shard that exercised it; a waiver is
  * active if any shard matched it and stale only if none did; the verdict is recomputed.
  */
-export function mergeGate(shards: readonly RunResults[], merged: RunResults): GateOutcome | undefined {
+export function mergeGate(shards: readonly RunResults[], merged: GateRun): { verdict: Verdict; gate: GateOutcome } | undefined {
   const gates = shards.map((s) => s.gate).filter((g): g is GateOutcome => g !== undefined);
   if (gates.length === 0) return undefined;
   const waves = [...new Set(gates.map((g) => g.wave))];
@@ -85,20 +90,26 @@ export function mergeGate(shards: readonly RunResults[], merged: RunResults): Ga
     return { ...w, status, cases };
   });
   const fuzzes = gates.map((g) => g.fuzz).filter((f): f is FuzzSummary => f !== undefined);
-  const fuzz: FuzzSummary | undefined = fuzzes.length === 0 ? undefined : {
+  const fuzz: FuzzSummary | undefined = fuzzes.length === 0 ? undefined : mergeFuzz(fuzzes);
+  const strict = gates.some((g) => g.strict);
+  return gateVerdict({ wave: first.wave, allowDivergences: first.allowDivergences, waivers, quirks, strict, ...(fuzz ? { fuzz } : {}) }, merged);
+}
+
+/** Runs add up across shards; identities are the union of each shard's fingerprints. */
+function mergeFuzz(fuzzes: readonly FuzzSummary[]): FuzzSummary {
+  const sum = (pick: (f: FuzzSummary) => number) => fuzzes.reduce((n, f) => n + pick(f), 0);
+  const union = (pick: (f: FuzzSummary) => readonly string[]) => [...new Set(fuzzes.flatMap(pick))].sort();
+  const runs = sum((f) => f.runs);
+  return {
     seed: fuzzes[0].seed,
     budget: fuzzes[0].budget,
-    runs: fuzzes.reduce((n, f) => n + f.runs, 0),
-    passed: fuzzes.reduce((n, f) => n + f.passed, 0),
-    known: fuzzes.reduce((n, f) => n + f.known, 0),
-    found: fuzzes.reduce((n, f) => n + f.found, 0),
-    stats: mergeFuzzStats(fuzzes.map((f) => f.stats), fuzzes.reduce((n, f) => n + f.runs, 0)),
+    planned: sum((f) => f.planned),
+    runs,
+    passed: sum((f) => f.passed),
+    diverged: sum((f) => f.diverged),
+    knownRuns: sum((f) => f.knownRuns),
+    knownFingerprints: union((f) => f.knownFingerprints),
+    newFingerprints: union((f) => f.newFingerprints),
+    stats: mergeFuzzStats(fuzzes.map((f) => f.stats), runs),
   };
-  const byClass = countByClass(merged.cases);
-  const strict = gates.some((g) => g.strict);
-  const { verdict, reasons } = decide({
-    byClass, allowDivergences: first.allowDivergences, waivers, quirks, strict,
-    determinism: merged.determinism, interrupted: merged.summary?.interrupted ?? false,
-  });
-  return { wave: first.wave, verdict, reasons, strict, allowDivergences: first.allowDivergences, byClass, waivers, quirks, ...(fuzz ? { fuzz } : {}) };
 }

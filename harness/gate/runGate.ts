@@ -16,17 +16,18 @@ import type { WavePolicy } from '../config/waves.ts';
 import { todayUtc } from '../config/waves.ts';
 import { sessionAdapters } from '../targets/sessionAdapters.ts';
 import { findScenarios } from '../protocol/findScenarios.ts';
-import type { CaseResult, GateOutcome, RunResults } from '../results/types.ts';
+import type { CaseResult, RunResults } from '../results/types.ts';
 import { loadCases } from '../run/loadCases.ts';
 import { RunSession } from '../run/runSession.ts';
 import type { RunSessionOptions } from '../run/runSession.ts';
 import type { CaseTask } from '../run/tasks.ts';
-import { classify, countByClass } from './classify.ts';
+import { classify } from './classify.ts';
 import { goldenCase } from './goldenCases.ts';
 import { loadCatalogue, quirkParity } from './quirkCatalogue.ts';
 import { partition, WHOLE } from './shard.ts';
 import type { Shard } from './shard.ts';
-import { decide } from './verdict.ts';
+import { gateVerdict } from './verdict.ts';
+import { machineSummary } from '../results/machineSummary.ts';
 import { runFuzzPhase } from '../fuzz/fuzzPhase.ts';
 
 export class GateUsageError extends Error {
@@ -132,36 +133,11 @@ export async function runGate(options: GateOptions): Promise<{ results: RunResul
   const quirkOf = new Map(catalogue.map((q) => [q.id, q.id]));
   const { cases, waivers } = classify({ cases: session.results, waivers: config.waivers, today: options.today ?? todayUtc(), knownQuirk, quirkOf });
   const parity = quirkParity(catalogue, cases, wave.requireQuirks);
-  const byClass = countByClass(cases);
-  const { verdict, reasons } = decide({
-    byClass, allowDivergences: wave.allowDivergences, waivers, quirks: parity, strict: options.strict ?? false,
-    determinism: session.determinismResult, interrupted: session.interrupted, partial: shard.count > 1,
-  });
-  const gate: GateOutcome = {
-    wave: wave.name, verdict, reasons, strict: options.strict ?? false,
-    ...(shard.count > 1 ? { shard } : {}),
-    allowDivergences: wave.allowDivergences, byClass, waivers, quirks: parity,
-    ...(fuzz ? { fuzz } : {}),
-  };
-  const results = session.close({ cases: cases as CaseResult[], gate });
+  const { verdict, gate } = gateVerdict({
+    wave: wave.name, shard, allowDivergences: wave.allowDivergences, waivers, quirks: parity, strict: options.strict ?? false,
+    partial: shard.count > 1, ...(fuzz ? { fuzz } : {}),
+  }, { cases, interrupted: session.interrupted, determinism: session.determinismResult });
+  const results = session.close({ cases: cases as CaseResult[], gate, verdict });
   writeFileSync(join(session.runDir, 'summary.json'), `${JSON.stringify(machineSummary(results), null, 2)}\n`);
   return { results, runDir: session.runDir };
-}
-
-/** The machine-readable summary CI systems read (summary.json). */
-export function machineSummary(r: RunResults): Record<string, unknown> {
-  return {
-    wave: r.gate?.wave ?? null,
-    verdict: r.gate?.verdict ?? null,
-    exitClass: r.summary?.exitClass ?? null,
-    reasons: r.gate?.reasons ?? [],
-    byClass: r.gate?.byClass ?? null,
-    byStatus: r.summary?.byStatus ?? null,
-    engines: r.engines,
-    shard: r.gate?.shard ?? null,
-    fuzz: r.gate?.fuzz ?? null,
-    quirks: r.gate?.quirks.map((q) => ({ quirk: q.quirk, required: q.required, status: q.status })) ?? [],
-    waivers: r.gate?.waivers.map((w) => ({ target: w.fingerprint ?? w.quirk, status: w.status, expires: w.expires, owner: w.owner })) ?? [],
-    groups: r.summary?.groups.slice(0, 50) ?? [],
-  };
 }

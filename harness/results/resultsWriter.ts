@@ -8,6 +8,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { canonicalJson } from '../protocol/canonical.ts';
 import type { CaseResult, Determinism, GateOutcome, RunInfo, RunResults, RunSummary } from './types.ts';
+import type { Verdict } from './verdict.ts';
 import { RESULTS_FORMAT } from './types.ts';
 import type { EngineIdentity } from '../engines/types.ts';
 
@@ -37,7 +38,7 @@ export class ResultsWriter {
   }
 
   /** Rewrites the file sorted by case id with the summary, and moves it into place. */
-  close(finish: { finishedAt: string; durationMs: number; summary: RunSummary; determinism?: Determinism; cases?: readonly CaseResult[]; gate?: GateOutcome }): RunResults {
+  close(finish: { finishedAt: string; durationMs: number; summary: RunSummary; verdict?: Verdict; determinism?: Determinism; cases?: readonly CaseResult[]; gate?: GateOutcome }): RunResults {
     if (this.closed) throw new Error('ResultsWriter: close() twice');
     this.closed = true;
     closeSync(this.fd);
@@ -48,6 +49,7 @@ export class ResultsWriter {
       ...(finish.determinism ? { determinism: finish.determinism } : {}),
       cases: [...(finish.cases ?? this.cases)].sort(byId),
       summary: finish.summary,
+      ...(finish.verdict ? { verdict: finish.verdict } : {}),
       ...(finish.gate ? { gate: finish.gate } : {}),
     };
     const fd = openSync(`${this.path}.partial`, 'w');
@@ -73,6 +75,7 @@ export function formatResults(r: RunResults): string {
   const det = r.determinism ? `,"determinism":${jsonOf(r.determinism)}` : '';
   const cases = r.cases.map(jsonOf).join(',\n');
   const summary = r.summary ? `,"summary":${jsonOf(r.summary)}` : '';
+  const verdict = r.verdict ? `,"verdict":${jsonOf(r.verdict)}` : '';
   const gate = r.gate ? `,"gate":${jsonOf(r.gate)}` : '';
-  return `${head}${det},"cases":[\n${cases}\n]${summary}${gate}}\n`;
+  return `${head}${det},"cases":[\n${cases}\n]${summary}${verdict}${gate}}\n`;
 }

@@ -1,9 +1,10 @@
-/** The run summary: counts by status, divergence groups, and the exit class. */
-import type { CaseResult, CaseStatus, Determinism, ExitClass, RunSummary } from './types.ts';
+/** The run summary: counts by status, divergence groups, and the verdict's exit class. */
+import type { CaseResult, CaseStatus, RunSummary } from './types.ts';
+import type { Verdict } from './verdict.ts';
 
 export const STATUSES: readonly CaseStatus[] = ['pass', 'divergence', 'crash', 'timeout', 'error'];
 
-export function summarize(cases: readonly CaseResult[], options: { interrupted?: boolean; determinism?: Determinism } = {}): RunSummary {
+export function summarize(cases: readonly CaseResult[], verdict: Verdict, options: { interrupted?: boolean; planned?: number } = {}): RunSummary {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
   const groups = new Map<string, { fingerprint: string; signature: string; cases: string[] }>();
   for (const c of cases) {
@@ -22,20 +23,10 @@ export function summarize(cases: readonly CaseResult[], options: { interrupted?:
     .sort((a, b) => b.cases.length - a.cases.length || (a.fingerprint < b.fingerprint ? -1 : 1));
   return {
     total: cases.length,
+    ...(options.planned !== undefined ? { planned: options.planned } : {}),
     byStatus,
     groups: sorted,
-    exitClass: exitClassOf(byStatus, options.determinism),
+    exitClass: verdict.exitClass,
     interrupted: options.interrupted ?? false,
   };
-}
-
-/**
- * 3 when an engine crashed or hung, or the reference is not deterministic (no verdict
- * can be trusted); else 2 when some input is bad; else 1 on any divergence; else 0.
- */
-export function exitClassOf(byStatus: Readonly<Record<CaseStatus, number>>, determinism?: Determinism): ExitClass {
-  if (byStatus.crash + byStatus.timeout > 0 || (determinism && determinism.nondeterministic.length > 0)) return 3;
-  if (byStatus.error > 0) return 2;
-  if (byStatus.divergence > 0) return 1;
-  return 0;
 }

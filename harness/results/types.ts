@@ -5,6 +5,7 @@
  */
 import type { Divergence } from '../compare/types.ts';
 import type { EngineIdentity } from '../engines/types.ts';
+import type { Verdict } from './verdict.ts';
 
 export const RESULTS_FORMAT = 'parity-results/1';
 
@@ -58,8 +59,10 @@ export interface CaseEvidence {
 /**
  * How the gate classifies a case (issue 7): a divergence is waived (an unexpired waiver
  * matches it), a known quirk (caused by a compat flag the wave ships turned off), or new.
+ * `parity fuzz` classifies its replay of saved regressions that still diverge as
+ * known-regression: filed already, counted, not failing the fuzz run.
  */
-export type Classification = 'pass' | 'new-divergence' | 'known-quirk' | 'waived' | 'crash' | 'timeout' | 'error';
+export type Classification = 'pass' | 'new-divergence' | 'known-quirk' | 'known-regression' | 'waived' | 'crash' | 'timeout' | 'error';
 
 export interface CaseResult {
   readonly id: string;
@@ -91,9 +94,12 @@ export interface Determinism {
 
 export interface RunSummary {
   readonly total: number;
+  /** Cases the run meant to run (more than total when it was interrupted). */
+  readonly planned?: number;
   readonly byStatus: Readonly<Record<CaseStatus, number>>;
   /** Divergence groups: fingerprint -> case ids, largest first. */
   readonly groups: readonly { readonly fingerprint: string; readonly signature: string; readonly cases: readonly string[] }[];
+  /** The verdict's exit class (./verdict.ts). */
   readonly exitClass: ExitClass;
   readonly interrupted: boolean;
 }
@@ -135,16 +141,27 @@ export interface QuirkParity {
   readonly scenario: string;
 }
 
+/**
+ * A fuzz budget's facts, kept apart: runs (streams) and identities (fingerprints). The
+ * counts a presenter shows are the verdict's (./verdict.ts fuzzCounts).
+ */
 export interface FuzzSummary {
   readonly seed: number;
-  readonly runs: number;
   readonly budget: { readonly runs?: number; readonly timeMs?: number };
+  /** Runs meant to run (this shard's share of a runs budget; for a time budget, the runs done). */
+  readonly planned: number;
+  /** Runs done. */
+  readonly runs: number;
   /** Runs whose streams matched on both engines. */
   readonly passed: number;
-  /** Runs that diverged with a fingerprint already known (catalogued quirk, saved regression, waiver). */
-  readonly known: number;
-  /** New divergences (each minimized and saved as a regression case). */
-  readonly found: number;
+  /** Runs that diverged. */
+  readonly diverged: number;
+  /** Diverged runs whose fingerprint was already known (catalogued quirk, saved regression, waiver). */
+  readonly knownRuns: number;
+  /** Distinct known fingerprints among the diverged runs, sorted. */
+  readonly knownFingerprints: readonly string[];
+  /** Distinct new fingerprints (each minimized and filed as a case), sorted. */
+  readonly newFingerprints: readonly string[];
   readonly stats: FuzzStats;
 }
 
@@ -165,6 +182,7 @@ export interface FuzzStats {
 
 export interface GateOutcome {
   readonly wave: string;
+  /** The verdict's word, reasons and case counts, as results.json has always carried them. */
   readonly verdict: 'go' | 'no-go';
   /** Why no-go (empty for go), each a sentence naming what to do. */
   readonly reasons: readonly string[];
@@ -184,6 +202,8 @@ export interface RunResults {
   readonly determinism?: Determinism;
   readonly cases: readonly CaseResult[];
   readonly summary?: RunSummary;
+  /** The one verdict every presenter shows (./verdict.ts); absent from partial results. */
+  readonly verdict?: Verdict;
   /** Present for `parity gate` runs. */
   readonly gate?: GateOutcome;
 }

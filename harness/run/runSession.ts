@@ -14,7 +14,9 @@ import type { EngineIdentity } from '../engines/types.ts';
 import { toJunit } from '../results/junit.ts';
 import { ResultsWriter } from '../results/resultsWriter.ts';
 import { summarize } from '../results/summarize.ts';
-import type { CaseResult, Determinism, GateOutcome, RunResults } from '../results/types.ts';
+import type { CaseResult, Determinism, FuzzSummary, GateOutcome, RunResults } from '../results/types.ts';
+import { decide } from '../results/verdict.ts';
+import type { Verdict, VerdictKind } from '../results/verdict.ts';
 import type { PoolOptions } from './pool.ts';
 import type { CaseTask, WorkerSetup } from './tasks.ts';
 import type { TargetName } from '../targets/target.ts';
@@ -171,14 +173,20 @@ export class RunSession {
     return this.options.shouldStop?.() ?? false;
   }
 
-  /** Finalizes results.json (optionally with the gate's classified cases), junit.xml and reports/latest. */
-  close(final: { cases?: readonly CaseResult[]; gate?: GateOutcome } = {}): RunResults {
+  /**
+   * Finalizes results.json (optionally with the gate's classified cases and verdict; else
+   * the verdict of `kind`, default run), junit.xml and reports/latest.
+   */
+  close(final: { cases?: readonly CaseResult[]; gate?: GateOutcome; verdict?: Verdict; kind?: VerdictKind; fuzz?: FuzzSummary } = {}): RunResults {
     const cases = final.cases ?? this.writer.results;
-    const summary = summarize(cases, { interrupted: this.interrupted, determinism: this.determinism });
+    const verdict = final.verdict ?? decide({
+      kind: final.kind ?? 'run', cases, interrupted: this.interrupted, determinism: this.determinism, ...(final.fuzz ? { fuzz: final.fuzz } : {}),
+    });
     const results = this.writer.close({
       finishedAt: new Date().toISOString(),
       durationMs: Date.now() - this.startedAt.getTime(),
-      summary: final.gate ? { ...summary, exitClass: final.gate.verdict === 'go' ? 0 : summary.exitClass === 0 ? 1 : summary.exitClass } : summary,
+      summary: summarize(cases, verdict, { interrupted: this.interrupted }),
+      verdict,
       determinism: this.determinism,
       cases,
       gate: final.gate,

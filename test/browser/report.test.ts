@@ -34,12 +34,17 @@ describe('HTML report in Chromium', function () {
     const dir = mkdtempSync(join(tmpdir(), 'parity-report-'));
     const runDir = join(dir, 'synthetic');
     const results = writeSyntheticRun(runDir, { cases: 60, divergent: 24, groups: 4 });
-    const previous: RunResults = { ...results, run: { ...results.run, id: 'previous' }, cases: results.cases.map((c, i) => (i === 7 ? { ...c, status: 'pass', divergences: [] } : i === 40 ? { ...c, status: 'divergence', divergences: results.cases[8].divergences } : c)) };
-    synthetic = writeHtmlReport(runDir, results, {
-      cwd: root,
-      previous,
-      classify: (c) => (c.id === 'case-0006' ? { class: 'waived', waiver: { reason: 'font hinting differs on 1 px', owner: 'ui-platform', expires: '2099-01-01' } } : undefined),
-    }).path;
+    // case-0006 is waived as a gate would record it: its classification and the waiver it points at
+    const waived: RunResults = {
+      ...results,
+      cases: results.cases.map((c) => (c.id === 'case-0006' ? { ...c, classification: 'waived', waiver: 0 } : c)),
+      gate: {
+        wave: 'synthetic', verdict: 'no-go', reasons: [], strict: false, allowDivergences: 0, byClass: {} as NonNullable<RunResults['gate']>['byClass'], quirks: [],
+        waivers: [{ reason: 'font hinting differs on 1 px', owner: 'ui-platform', expires: '2099-01-01', status: 'active', cases: ['case-0006'] }],
+      },
+    };
+    const previous: RunResults = { ...waived, run: { ...results.run, id: 'previous' }, cases: waived.cases.map((c, i) => (i === 7 ? { ...c, status: 'pass', divergences: [] } : i === 40 ? { ...c, status: 'divergence', divergences: results.cases[8].divergences } : c)) };
+    synthetic = writeHtmlReport(runDir, waived, { cwd: root, previous }).path;
     const outcome = await runScenarios({
       config: { ...DEFAULT_CONFIG, baseDir: root, file: null, determinismSample: 1 },
       paths: [join(root, 'scenarios/quirks/zindex-string-sort.yaml'), join(import.meta.dirname, 'fixtures/escape.yaml')],
@@ -94,8 +99,9 @@ describe('HTML report in Chromium', function () {
 
   it('opens a real run (legacy-js vs wasm, a quirk flag off) with the verdict, engines and the divergence view', async () => {
     const page = await open(real);
-    // the only divergence is the quirk whose flag is off: a known quirk, which does not block the wave
-    const expectedVerdict = realResults.cases.every((c) => c.status === 'pass' || c.id === 'zindex-string-sort') ? 'GO' : 'NO-GO';
+    // the report presents the run's own verdict: parity run fails on the divergence of the quirk whose flag is off
+    const expectedVerdict = realResults.verdict!.exitClass === 0 ? 'PASS' : 'FAIL';
+    expect(expectedVerdict).to.equal('FAIL');
     expect(await text(page, '[data-test=verdict-label]')).to.equal(expectedVerdict);
     const header = await text(page, '[data-test=verdict]');
     expect(header).to.contain(realResults.engines.reference.build).and.to.contain(realResults.engines.candidate.build);

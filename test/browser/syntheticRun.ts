@@ -61,7 +61,8 @@ export function writeSyntheticRun(runDir: string, o: SyntheticOptions): RunResul
       ? { kind: 'scenario' as const, file: 'scenarios/quirks/zindex-string-sort.yaml' }
       : special === 'escape' ? { kind: 'scenario' as const, file: 'test/browser/fixtures/escape.yaml' }
       : i % 3 === 0 ? { kind: 'fuzz' as const, seed: 4242, path: `${i}:0`, run: i } : { kind: 'scenario' as const, file: `scenarios/synthetic/case-${i}.yaml` };
-    const base = { id, title, source, steps: 40, checkpoints: 3, timing: timing(i) };
+    // the quirk case ran with its flag off to prove the harness notices: classified a known quirk, as a gate would
+    const base = { id, title, source, steps: 40, checkpoints: 3, timing: timing(i), ...(special === 'quirk' ? { classification: 'known-quirk' as const, quirk: 'zindex-string-sort' } : {}) };
     if (special === 'crash' || special === 'timeout') {
       const d = special === 'crash'
         ? { kind: 'crash' as const, engine: 'candidate' as const, message: 'RuntimeError: unreachable\n    at wasm-function[12]', checkpoint: 'first', step: 7, fingerprint: 'c0ffee000001', signature: 'crash:candidate:RuntimeError' }

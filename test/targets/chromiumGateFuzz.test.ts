@@ -27,14 +27,15 @@ describe('parity gate --target chromium: the fuzz phase', function () {
     const base = { budget: { runs: 40, seed: 3 }, shard: { index: 1, count: 1 }, config, candidateQuirks: OFF, waivers: [], onPhase: (p: string) => phases.push(p) } as const;
     try {
       const wave = await runFuzzPhase(session, { ...base, knownQuirks: OFF });
-      expect(wave).to.include({ runs: 40, found: 0 });
-      expect(wave.known).to.be.greaterThan(0);
-      expect(wave.known).to.equal(40 - wave.passed);
+      expect(wave).to.include({ runs: 40 });
+      expect(wave.newFingerprints).to.deep.equal([]);
+      expect(wave.knownRuns).to.be.greaterThan(0);
+      expect(wave.knownRuns).to.equal(40 - wave.passed);
       expect(session.results).to.deep.equal([]);
 
       const bug = await runFuzzPhase(session, { ...base, knownQuirks: {} });
-      expect(bug.found).to.be.greaterThan(0);
-      expect(session.results).to.have.length(bug.found);
+      expect(bug.newFingerprints.length).to.be.greaterThan(0);
+      expect(session.results).to.have.length(bug.newFingerprints.length);
       for (const c of session.results) {
         expect(c.id).to.match(/^fuzz:[0-9a-f]{12}$/);
         expect(c.status).to.equal('divergence');

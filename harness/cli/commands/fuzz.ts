@@ -5,19 +5,21 @@
  * new one is minimized and written to scenarios/regressions/<fingerprint>.yaml.
  * `--target chromium`: the regressions and the fuzz cases run in a browser page (the
  * streams are still generated in Node, so a seed explores the same streams on both).
- * Exit: 0 nothing new, 1 new divergence, 2 usage, 3 a new engine crash/hang or infrastructure.
+ * Exit (the verdict's, harness/results/verdict.ts): 0 nothing new, 1 new divergence, 2 usage
+ * or a bad saved regression, 3 an engine crash/hang, infrastructure, or an interrupted run.
  */
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { loadConfig } from '../../config/loadConfig.ts';
 import { formatFuzzReport } from '../../fuzz/formatFuzzReport.ts';
 import type { RegressionReplay } from '../../fuzz/formatFuzzReport.ts';
-import { DEFAULT_FUZZ_RUNS, DEFAULT_FUZZ_SEED, runFuzz } from '../../fuzz/runFuzz.ts';
+import { DEFAULT_FUZZ_RUNS, DEFAULT_FUZZ_SEED, fuzzSummary, runFuzz } from '../../fuzz/runFuzz.ts';
 import { parseShard } from '../../gate/shard.ts';
 import { findScenarios } from '../../protocol/findScenarios.ts';
 import { createProgress } from '../../report/console/progress.ts';
 import { loadCases } from '../../run/loadCases.ts';
 import { RunSession } from '../../run/runSession.ts';
+import type { CaseResult } from '../../results/types.ts';
 import { onInterrupt } from '../interrupt.ts';
 import type { CommonOptions } from '../options.ts';
 import { sessionOptions } from '../sessionOptions.ts';
@@ -74,25 +76,30 @@ export async function fuzzCommand(o: CommonOptions, argv: readonly string[]): Pr
     if (tty) process.stderr.write('\r\x1b[2K');
     session.expect(report.findings.length);
     report.findings.forEach((f) => session.record(f.case));
-    session.close();
+    const results = session.close({ cases: session.results.map(asKnownRegression), kind: 'fuzz', fuzz: fuzzSummary(report) });
+    const verdict = results.verdict!;
     progress.end();
 
     const runDir = relative(process.cwd(), session.runDir);
     if (o.json) {
       const { findings, ...rest } = report;
       process.stdout.write(`${JSON.stringify({
-        ...rest, runDir, regressions,
+        ...rest, runDir, regressions, verdict,
         findings: findings.map(({ case: c, minimized, ...f }) => ({
           ...f, file: f.file ? relative(process.cwd(), f.file) : undefined, status: c.status,
           ...(minimized ? { minimized: { steps: minimized.steps.length, originalSteps: minimized.originalSteps, shrunkSteps: minimized.shrunkSteps, oneMinimal: minimized.minimality.oneMinimal, firstDivergingStep: minimized.firstDivergingStep, complete: minimized.complete, timing: minimized.timing } } : {}),
         })),
       })}\n`);
     } else {
-      process.stdout.write(`${formatFuzzReport(report, { regressions, runDir })}\n`);
+      process.stdout.write(`${formatFuzzReport(report, verdict, { regressions, runDir })}\n`);
     }
-    const crashed = report.findings.some((f) => f.kind === 'crash' || f.kind === 'timeout');
-    return crashed ? 3 : report.findings.length > 0 ? 1 : 0;
+    return verdict.exitClass;
   } finally {
     interrupt.dispose();
   }
+}
+
+/** A saved regression replayed first that still diverges is filed already: known, not new. */
+function asKnownRegression(c: CaseResult): CaseResult {
+  return c.source.kind === 'scenario' && c.status === 'divergence' ? { ...c, classification: 'known-regression' } : c;
 }

@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { mergeResults } from '../../gate/merge.ts';
-import { machineSummary } from '../../gate/runGate.ts';
+import { machineSummary } from '../../results/machineSummary.ts';
 import { formatGateSummary } from '../../report/console/gateSummary.ts';
 import { formatRunSummary } from '../../report/console/runSummary.ts';
 import { writeRunReport } from '../../report/writeRunReport.ts';

@@ -2,7 +2,6 @@
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeHtmlReport } from '../../report/html/writeHtmlReport.ts';
-import { gateReportOptions } from '../../report/writeRunReport.ts';
 import { readResults } from '../../results/readResults.ts';
 import { COMMON_FLAGS } from '../options.ts';
 import type { CommonOptions } from '../options.ts';
@@ -28,7 +27,7 @@ export async function reportCommand(o: CommonOptions, argv: readonly string[]): 
   const file = resolve(args.results);
   const results = readResults(file);
   const previous = args.previous ? readResults(resolve(args.previous)) : undefined;
-  const report = writeHtmlReport(dirname(file), results, { ...gateReportOptions(results), ...(previous ? { previous } : {}) });
+  const report = writeHtmlReport(dirname(file), results, previous ? { previous } : {});
   const where = relative(process.cwd(), report.path) || report.path;
   if (o.json) process.stdout.write(`${JSON.stringify({ report: report.path, bytes: report.bytes })}\n`);
   else process.stdout.write(`parity report: ${where} (${(report.bytes / 1048576).toFixed(1)} MB)\n`);

@@ -1,17 +1,16 @@
-/** The one-screen text summary of a run: verdict, counts, divergence groups, where to look next. */
+/** The one-screen text summary of a run: verdict, counts, divergence groups, where to look next. Words only: the numbers are the verdict's. */
 import { describeDivergence } from '../../compare/describe.ts';
 import type { Divergence } from '../../compare/types.ts';
-import { STATUSES } from '../../results/summarize.ts';
 import type { RunResults } from '../../results/types.ts';
 import { replayCommandFor } from '../../results/replayHint.ts';
-
-const VERDICT = ['PASS', 'DIVERGENCE', 'INPUT ERROR', 'ENGINE CRASH / INFRASTRUCTURE FAILURE'] as const;
+import { classCountsText, verdictHeadline } from '../../results/verdictText.ts';
 
 export function formatRunSummary(r: RunResults, runDir: string, maxGroups = 8): string {
   const s = r.summary!;
+  const v = r.verdict!;
   const lines: string[] = [];
   lines.push(`parity ${r.run.command}: ${r.engines.reference.name}@${r.engines.reference.build} vs ${r.engines.candidate.name}@${r.engines.candidate.build}`);
-  lines.push(`  ${STATUSES.map((st) => `${st} ${s.byStatus[st]}`).join(' · ')}  (${s.total} cases, ${((r.run.durationMs ?? 0) / 1000).toFixed(1)} s)`);
+  lines.push(`  ${classCountsText(v)}  (${v.counts.done} cases, ${((r.run.durationMs ?? 0) / 1000).toFixed(1)} s)`);
   if (r.determinism) {
     const d = r.determinism;
     lines.push(d.nondeterministic.length === 0
@@ -35,8 +34,8 @@ export function formatRunSummary(r: RunResults, runDir: string, maxGroups = 8): 
     if (replay) lines.push(`      replay: ${replay}`);
   }
   if (groups.length > maxGroups) lines.push(`    … ${groups.length - maxGroups} more group(s) in results.json`);
-  if (s.interrupted) lines.push('  INTERRUPTED: results hold the cases finished before the stop');
-  lines.push(`  verdict: ${VERDICT[s.exitClass]} (exit ${s.exitClass})`);
+  lines.push(`  verdict: ${verdictHeadline(v)}`);
+  for (const reason of v.reasons) lines.push(`  ✗ ${reason}`);
   lines.push(`  results: ${runDir}/results.json · junit: ${runDir}/junit.xml`);
   return lines.join('\n');
 }

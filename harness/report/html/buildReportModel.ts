@@ -7,9 +7,10 @@ import { join, resolve } from 'node:path';
 import { describeDivergence, editLine, eventText } from '../../compare/describe.ts';
 import type { Divergence } from '../../compare/types.ts';
 import type { CaseResult, RunResults } from '../../results/types.ts';
+import { classOf, verdictOf } from '../../results/verdict.ts';
+import type { Verdict as RunVerdict } from '../../results/verdict.ts';
 import { evidenceView } from './caseEvidence.ts';
-import { defaultClassification, quirkOf, quirksTurnedOff } from './classify.ts';
-import type { Classify } from './classify.ts';
+import { quirkOf, quirksTurnedOff } from './caseQuirk.ts';
 import { ImageStore, MAX_SIDE } from './imageStore.ts';
 import { performanceOf } from './performance.ts';
 import { loadQuirkCatalogue } from './quirkCatalogue.ts';
@@ -23,13 +24,6 @@ import type { CaseClass, CaseDetail, CaseView, ClassCount, DivergenceView, Group
 export interface ReportOptions {
   /** The run to compare against, for the trend section. */
   readonly previous?: RunResults;
-  /** The gate's classification; the default is ./classify.ts. */
-  readonly classify?: Classify;
-  /** The gate's verdict; the default is go when nothing is new, crashed, hung or broken. */
-  readonly verdict?: Verdict;
-  readonly wave?: string;
-  readonly seed?: string;
-  readonly budget?: string;
   /** The quirk catalogue; default: read from `quirksDir`. */
   readonly catalogue?: readonly QuirkInfo[];
   /** Default: <cwd>/scenarios/quirks. */
@@ -44,6 +38,7 @@ export interface ReportOptions {
 export const CLASS_LABELS: Readonly<Record<CaseClass, string>> = {
   'new-divergence': 'new divergence',
   'known-quirk': 'known quirk',
+  'known-regression': 'known regression',
   waived: 'waived',
   crash: 'crash',
   timeout: 'timeout',
@@ -52,7 +47,7 @@ export const CLASS_LABELS: Readonly<Record<CaseClass, string>> = {
 };
 export const CLASS_ORDER = Object.keys(CLASS_LABELS) as CaseClass[];
 /** Most severe first: a group's badge shows its most severe class. */
-const SEVERITY: readonly CaseClass[] = ['crash', 'timeout', 'error', 'new-divergence', 'waived', 'known-quirk', 'pass'];
+const SEVERITY: readonly CaseClass[] = ['crash', 'timeout', 'error', 'new-divergence', 'waived', 'known-regression', 'known-quirk', 'pass'];
 
 const asDivergence = (d: CaseResult['divergences'][number]) => d as Divergence;
 
@@ -86,20 +81,21 @@ function withExpiry(w: Waiver | undefined, today: string): Waiver | undefined {
   return w ? { ...w, ...(w.expires < today ? { expired: true } : {}) } : undefined;
 }
 
-function defaultVerdict(results: RunResults, counts: Readonly<Record<CaseClass, number>>): Verdict {
-  const reasons: string[] = [];
-  const count = (k: CaseClass, what: string) => counts[k] > 0 && reasons.push(`${counts[k]} ${what}`);
-  count('new-divergence', 'new divergence(s)');
-  count('crash', 'engine crash(es)');
-  count('timeout', 'timeout(s)');
-  count('error', 'input error(s)');
-  const nondeterministic = results.determinism?.nondeterministic ?? [];
-  if (nondeterministic.length > 0) reasons.push(`reference not deterministic on ${nondeterministic.join(', ')}`);
-  if (results.summary?.interrupted) reasons.push('the run was interrupted');
-  if (!results.summary) reasons.push('the run did not finish (partial results)');
-  const go = reasons.length === 0;
-  if (go) reasons.push('no new divergence, crash, timeout or input error');
-  return { go, label: go ? 'GO' : 'NO-GO', reasons, exitClass: results.summary?.exitClass ?? 3 };
+/** The verdict as the header shows it: a presentation of ../../results/verdict.ts, never a second decision. */
+function verdictView(v: RunVerdict): Verdict {
+  return { go: v.exitClass === 0, label: v.word.toUpperCase(), reasons: v.reasons, exitClass: v.exitClass };
+}
+
+/** The waiver covering a case, from the gate section of results.json. */
+function waiverOf(c: CaseResult, results: RunResults): Waiver | undefined {
+  const w = c.waiver !== undefined ? results.gate?.waivers[c.waiver] : undefined;
+  return w ? { reason: w.reason, owner: w.owner, expires: w.expires, ...(w.status === 'expired' ? { expired: true } : {}) } : undefined;
+}
+
+function fuzzBudget(results: RunResults): string | undefined {
+  const b = results.gate?.fuzz?.budget;
+  if (!b) return undefined;
+  return b.runs !== undefined ? `${b.runs} runs` : `${(b.timeMs ?? 0) / 1000} s`;
 }
 
 function groupsOf(views: readonly CaseView[], cases: readonly CaseResult[]): GroupView[] {
@@ -125,6 +121,8 @@ export function buildReportModel(results: RunResults, runDir: string, options: R
   const catalogue = options.catalogue ?? loadQuirkCatalogue(options.quirksDir ?? resolve(cwd, 'scenarios', 'quirks'), cwd);
   const catalogueIds = new Set(catalogue.map((q) => q.id));
   const quirksOff = quirksTurnedOff(results.engines.candidate.name);
+  const verdict = verdictOf(results);
+  const wave = results.gate?.wave;
   const store = new ImageStore(options.imageBudget);
   const trend = options.previous ? trendOf(results, options.previous) : undefined;
   const trendById = new Map<string, TrendState>();
@@ -134,12 +132,11 @@ export function buildReportModel(results: RunResults, runDir: string, options: R
   const details: (CaseDetail | undefined)[] = [];
   for (const c of results.cases) {
     const quirk = quirkOf(c, catalogueIds);
-    const classified = options.classify?.(c, results) ?? defaultClassification(c, { quirk, quirksOff });
-    const waiver = withExpiry(classified.waiver, today);
+    const waiver = withExpiry(waiverOf(c, results), today);
     views.push({
       id: c.id,
       title: c.title,
-      class: classified.class,
+      class: classOf(c),
       status: c.status,
       ...(quirk ? { quirk } : {}),
       ...(waiver ? { waiver } : {}),
@@ -159,19 +156,18 @@ export function buildReportModel(results: RunResults, runDir: string, options: R
   }
   const cases = views.map((v, i) => (details[i] ? { ...v, detail: details[i] } : v));
 
-  const byClass = Object.fromEntries(CLASS_ORDER.map((k) => [k, 0])) as Record<CaseClass, number>;
-  for (const v of views) byClass[v.class]++;
-  const counts: ClassCount[] = CLASS_ORDER.map((k) => ({ class: k, label: CLASS_LABELS[k], count: byClass[k] }));
+  const counts: ClassCount[] = CLASS_ORDER.map((k) => ({ class: k, label: CLASS_LABELS[k], count: verdict.counts.cases[k] }));
   const seeds = [...new Set(results.cases.flatMap((c) => (c.source.kind === 'fuzz' ? [String(c.source.seed)] : [])))];
-  const seed = options.seed ?? (seeds.length > 0 ? seeds.join(', ') : undefined);
+  const seed = results.gate?.fuzz ? String(results.gate.fuzz.seed) : seeds.length > 0 ? seeds.join(', ') : undefined;
+  const budget = fuzzBudget(results);
   const performance = performanceOf(results.cases);
 
   return {
     format: REPORT_FORMAT,
     generatedAt: now.toISOString(),
-    title: `parity report ${results.run.id}${options.wave ? ` (wave ${options.wave})` : ''}`,
-    ...(options.wave ? { wave: options.wave } : {}),
-    verdict: options.verdict ?? defaultVerdict(results, byClass),
+    title: `parity report ${results.run.id}${wave ? ` (wave ${wave})` : ''}`,
+    ...(wave ? { wave } : {}),
+    verdict: verdictView(verdict),
     run: {
       id: results.run.id,
       command: `parity ${results.run.command}`,
@@ -180,7 +176,7 @@ export function buildReportModel(results: RunResults, runDir: string, options: R
       ...(results.run.durationMs !== undefined ? { durationMs: results.run.durationMs } : {}),
       interrupted: results.summary?.interrupted ?? !results.summary,
       ...(seed ? { seed } : {}),
-      ...(options.budget ? { budget: options.budget } : {}),
+      ...(budget ? { budget } : {}),
       ...(results.determinism ? { determinism: { sampled: results.determinism.sampled.length, nondeterministic: results.determinism.nondeterministic } } : {}),
     },
     engines: [

@@ -23,6 +23,7 @@ function candidateCell(c: CaseResult | undefined, view: CaseView | undefined, fl
     case 'waived':
       return { state: 'waived', ...(view.waiver ? { waiver: view.waiver } : {}) };
     case 'known-quirk':
+    case 'known-regression':
     case 'new-divergence':
       return { state: 'diverges', note: flagOff ? 'compat flag off: divergence expected' : view.summary };
     default:

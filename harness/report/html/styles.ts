@@ -50,7 +50,7 @@ table.engines th { color: var(--muted); font-weight: 600; font-size: 12px; }
 
 /* class colours */
 .c-new-divergence { border-left-color: var(--red); --c: var(--red); --cb: var(--red-bg); }
-.c-known-quirk { border-left-color: var(--purple); --c: var(--purple); --cb: var(--purple-bg); }
+.c-known-quirk, .c-known-regression { border-left-color: var(--purple); --c: var(--purple); --cb: var(--purple-bg); }
 .c-waived { border-left-color: var(--amber); --c: var(--amber); --cb: var(--amber-bg); }
 .c-crash, .c-timeout { border-left-color: var(--orange); --c: var(--orange); --cb: var(--orange-bg); }
 .c-error { border-left-color: #57606a; --c: #57606a; --cb: var(--grey-bg); }

@@ -2,11 +2,14 @@
  * The trend against a previous run, by case id: new (failing now, passing or absent
  * before), fixed (failing before, passing now), still failing (same fingerprints),
  * changed (failing both times, different fingerprints), removed (failing before, not run now).
+ * Failing means what the verdict counts against the run (../../results/verdict.ts): a new
+ * divergence, crash, timeout or input error; known quirks and waived cases are not failing.
  */
 import type { CaseResult, RunResults } from '../../results/types.ts';
+import { isFailing } from '../../results/verdict.ts';
 import type { TrendState, TrendView } from './viewModel.ts';
 
-const failing = (c: CaseResult | undefined) => c !== undefined && c.status !== 'pass';
+const failing = (c: CaseResult | undefined) => c !== undefined && isFailing(c);
 const fingerprints = (c: CaseResult) => [...new Set(c.divergences.map((d) => d.fingerprint))].sort().join(',');
 const label = (c: CaseResult | undefined) => (c === undefined ? 'not run' : c.status === 'divergence' ? `divergence ${fingerprints(c)}` : c.status);
 

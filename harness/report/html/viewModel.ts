@@ -12,7 +12,7 @@
 export const REPORT_FORMAT = 'parity-report/1';
 
 /** How a reviewer should read a case. Order = display order. */
-export type CaseClass = 'new-divergence' | 'known-quirk' | 'waived' | 'crash' | 'timeout' | 'error' | 'pass';
+export type CaseClass = 'new-divergence' | 'known-quirk' | 'known-regression' | 'waived' | 'crash' | 'timeout' | 'error' | 'pass';
 
 /** Why a divergence is accepted for now; expires on an ISO date. */
 export interface Waiver {

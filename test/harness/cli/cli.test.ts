@@ -35,7 +35,7 @@ describe('the parity CLI', function () {
   it('reports a malformed scenario by file:line:column with exit 2 and prints the summary', () => {
     const r = parity('run', 'test/fixtures/scenarios/bad/unknown-op.yaml', '--candidate', 'legacy-js', '--out', tempReports());
     expect(r.code).to.equal(2);
-    expect(r.out).to.match(/unknown-op\.yaml:6:\d+: step 1/).and.to.contain('verdict: INPUT ERROR (exit 2)');
+    expect(r.out).to.match(/unknown-op\.yaml:6:\d+: step 1/).and.to.contain('verdict: FAIL (exit 2)').and.to.contain('1 input error(s)');
   });
 
   it('emits machine-readable JSON with --json', () => {

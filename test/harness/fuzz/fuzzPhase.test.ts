@@ -15,12 +15,13 @@ describe('harness/fuzz runFuzzPhase (the gate\'s fuzz phase)', function () {
     const config = testConfig({ baseDir: mkdtempSync(join(tmpdir(), 'parity-gate-')) });
     const session = await RunSession.open({ config, reference: LEGACY, candidate: MUTANT, command: 'gate', reportsDir: join(config.baseDir, 'reports'), workers: 1 });
     const summary = await runFuzzPhase(session, { budget: { runs: 40, seed: 11 }, shard: { index: 1, count: 1 }, config, candidateQuirks: {}, waivers: [] });
-    expect(summary).to.include({ seed: 11, runs: 40, known: 0 });
-    expect(summary.found).to.be.greaterThan(0);
+    expect(summary).to.include({ seed: 11, planned: 40, runs: 40, knownRuns: 0 });
+    expect(summary.newFingerprints.length).to.be.greaterThan(0);
+    expect(summary.diverged).to.equal(40 - summary.passed);
     expect(summary.passed).to.be.lessThan(40);
     expect(summary.stats.medianLength).to.be.greaterThan(0);
     const cases = session.results;
-    expect(cases).to.have.length(summary.found);
+    expect(cases.map((c) => c.id.slice(5)).sort()).to.deep.equal(summary.newFingerprints);
     for (const c of cases) {
       expect(c.id).to.match(/^fuzz:[0-9a-f]{12}$/);
       expect(c.source.kind).to.equal('fuzz');
@@ -38,8 +39,9 @@ describe('harness/fuzz runFuzzPhase (the gate\'s fuzz phase)', function () {
     first.close();
     const second = await RunSession.open({ config, reference: LEGACY, candidate: MUTANT, command: 'gate', reportsDir: join(config.baseDir, 'reports'), workers: 1 });
     const summary = await runFuzzPhase(second, { budget: { runs: 40, seed: 11 }, shard: { index: 1, count: 1 }, config, candidateQuirks: {}, waivers });
-    expect(summary.found).to.equal(0);
-    expect(summary.known).to.equal(40 - found.passed);
+    expect(summary.newFingerprints).to.deep.equal([]);
+    expect(summary.knownRuns).to.equal(40 - found.passed);
+    expect(summary.knownFingerprints).to.deep.equal(found.newFingerprints);
     second.close();
   });
 

@@ -55,6 +55,7 @@ describe('parity gate', function () {
     expect(results.gate!.byClass['new-divergence']).to.equal(0);
     expect(results.gate!.quirks.every((q) => q.status === 'reproduced')).to.equal(true);
     expect(results.gate!.fuzz!.runs).to.equal(24);
+    expect(results.verdict!.counts.fuzz!.runs).to.include({ planned: 24, done: 24 });
     expect(results.cases.some((c) => c.id.startsWith('golden:'))).to.equal(true);
   });
 

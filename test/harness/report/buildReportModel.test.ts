@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildReportModel } from '../../../harness/report/html/buildReportModel.ts';
-import { defaultClassification, quirksTurnedOff } from '../../../harness/report/html/classify.ts';
+import { quirksTurnedOff } from '../../../harness/report/html/caseQuirk.ts';
 import type { QuirkInfo } from '../../../harness/report/html/quirkCatalogue.ts';
 import { loadQuirkCatalogue } from '../../../harness/report/html/quirkCatalogue.ts';
 import { trendOf } from '../../../harness/report/html/trend.ts';
-import type { RunResults } from '../../../harness/results/types.ts';
+import type { GateOutcome, RunResults } from '../../../harness/results/types.ts';
 import { PAYLOAD, writeSyntheticRun } from '../../browser/syntheticRun.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -26,29 +26,33 @@ describe('harness/report/html buildReportModel', () => {
   const model = buildReportModel(results, runDir, { cwd: root, catalogue, now: new Date('2026-06-01T00:00:00Z') });
   const byId = (id: string) => model.cases.find((c) => c.id === id)!;
 
-  it('classifies by default: a quirk run with its flag off is a known quirk, other divergences are new', () => {
+  it('takes each case\'s class from the verdict module: a classified case keeps its class, other divergences are new', () => {
     expect(byId('zindex-string-sort').class).to.equal('known-quirk');
     expect(byId('case-0005').class).to.equal('new-divergence');
     expect(byId('case-0002').class).to.equal('crash');
     expect(model.counts.map((c) => [c.class, c.count])).to.deep.equal([
-      ['new-divergence', 11], ['known-quirk', 1], ['waived', 0], ['crash', 1], ['timeout', 1], ['error', 1], ['pass', 25],
+      ['new-divergence', 11], ['known-quirk', 1], ['known-regression', 0], ['waived', 0], ['crash', 1], ['timeout', 1], ['error', 1], ['pass', 25],
     ]);
     expect(quirksTurnedOff('wasm (quirks off: a, b)')).to.deep.equal(new Set(['a', 'b']));
-    expect(defaultClassification(results.cases[0], { quirk: 'x', quirksOff: new Set() }).class).to.equal('new-divergence');
   });
 
-  it('says NO-GO with the reasons when anything is new, crashed, hung or broken', () => {
-    expect(model.verdict.go).to.equal(false);
-    expect(model.verdict.label).to.equal('NO-GO');
-    expect(model.verdict.reasons).to.include.members(['11 new divergence(s)', '1 engine crash(es)', '1 timeout(s)', '1 input error(s)']);
+  it('presents the verdict of results that carry none (older files) as the verdict module decides it: FAIL with the reasons', () => {
+    expect(model.verdict).to.include({ go: false, label: 'FAIL', exitClass: 3 });
+    const reasons = model.verdict.reasons.join('\n');
+    expect(reasons).to.contain('11 new divergence(s)').and.contain('1 engine crash(es) and 1 timeout(s)').and.contain('1 input error(s)');
   });
 
-  it('takes the gate\'s classification, waiver (expiry checked) and verdict when given', () => {
-    const gated = buildReportModel(results, runDir, {
-      cwd: root, catalogue, now: new Date('2026-06-01T00:00:00Z'), wave: 'tv-2026-q3', seed: '42', budget: '2000 runs',
-      classify: (c) => (c.status === 'divergence' ? { class: 'waived', waiver: { reason: 'r', owner: 'o', expires: c.id === 'case-0005' ? '2026-01-01' : '2027-01-01' } } : undefined),
-    });
+  it('shows the gate\'s wave, fuzz seed and budget, classes and waivers (expiry checked) from results.json', () => {
+    const waivers = [
+      { reason: 'r', owner: 'o', expires: '2026-01-01', status: 'expired' as const, cases: ['case-0005'] },
+      { reason: 'r', owner: 'o', expires: '2027-01-01', status: 'active' as const, cases: [] },
+    ];
+    const cases = results.cases.map((c) => (c.status === 'divergence' ? { ...c, classification: 'waived' as const, waiver: c.id === 'case-0005' ? 0 : 1 } : c));
+    const fuzz = { seed: 42, budget: { runs: 2000 }, planned: 2000, runs: 2000, passed: 2000, diverged: 0, knownRuns: 0, knownFingerprints: [], newFingerprints: [], stats: { medianLength: 0, invalidShare: 0, medianCheckpoints: 0, commands: 0, invalid: 0, lengths: {}, checkpointCounts: {} } };
+    const gate: GateOutcome = { wave: 'tv-2026-q3', verdict: 'no-go', reasons: [], strict: false, allowDivergences: 0, byClass: {} as GateOutcome['byClass'], waivers, quirks: [], fuzz };
+    const gated = buildReportModel({ ...results, cases, gate }, runDir, { cwd: root, catalogue, now: new Date('2026-06-01T00:00:00Z') });
     expect(gated.wave).to.equal('tv-2026-q3');
+    expect(gated.verdict.label).to.equal('NO-GO');
     expect(gated.run).to.include({ seed: '42', budget: '2000 runs' });
     expect(gated.cases.find((c) => c.id === 'case-0005')!.waiver).to.deep.equal({ reason: 'r', owner: 'o', expires: '2026-01-01', expired: true });
     expect(gated.cases.find((c) => c.id === 'case-0006')!.waiver!.expired).to.equal(undefined);

@@ -30,6 +30,7 @@ describe('parity report', () => {
     expect(out).to.match(/^parity report: .*index\.html \(\d+\.\d MB\)\n$/);
     expect(existsSync(join(runDir, 'index.html'))).to.equal(true);
     const data = /<script type="application\/json" id="parity-data">(.*)<\/script>/.exec(readFileSync(join(runDir, 'index.html'), 'utf8'))![1];
-    expect(JSON.parse(data).trend.counts).to.deep.equal({ new: 0, fixed: 0, 'still-failing': 8, changed: 0, removed: 0 });
+    // 8 cases differ, but the known quirk among them does not count against the run
+    expect(JSON.parse(data).trend.counts).to.deep.equal({ new: 0, fixed: 0, 'still-failing': 7, changed: 0, removed: 0 });
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ResultsWriter } from '../../../harness/results/resultsWriter.ts';
 import { readResults } from '../../../harness/results/readResults.ts';
 import { summarize } from '../../../harness/results/summarize.ts';
+import { decide } from '../../../harness/results/verdict.ts';
 import type { CaseResult } from '../../../harness/results/types.ts';
 
 const identity = { name: 'e', version: '1', build: 'b' };
@@ -33,17 +34,11 @@ describe('harness/results ResultsWriter', () => {
     const w = new ResultsWriter(path, { id: 'r', command: 'run', target: 'node', startedAt: 't' }, { reference: identity, candidate: identity });
     w.add(caseResult('b'));
     w.add(caseResult('a', 'divergence'));
-    const r = w.close({ finishedAt: 'u', durationMs: 5, summary: summarize(w.results) });
+    const verdict = decide({ kind: 'run', cases: w.results, interrupted: false });
+    const r = w.close({ finishedAt: 'u', durationMs: 5, summary: summarize(w.results, verdict), verdict });
     expect(r.cases.map((c) => c.id)).to.deep.equal(['a', 'b']);
     expect(readResults(path).summary!.exitClass).to.equal(1);
-    expect(readFileSync(path, 'utf8').split('\n')).to.have.length(5); // header, 2 cases, summary, final newline
-  });
-
-  it('ranks exit classes: crash over input error over divergence over pass', () => {
-    expect(summarize([caseResult('a')]).exitClass).to.equal(0);
-    expect(summarize([caseResult('a'), caseResult('b', 'divergence')]).exitClass).to.equal(1);
-    expect(summarize([caseResult('a', 'error'), caseResult('b', 'divergence')]).exitClass).to.equal(2);
-    expect(summarize([caseResult('a', 'error'), caseResult('b', 'timeout')]).exitClass).to.equal(3);
-    expect(summarize([caseResult('a')], { determinism: { sampled: ['a'], nondeterministic: ['a'] } }).exitClass).to.equal(3);
+    expect(readResults(path).verdict!.word).to.equal('fail');
+    expect(readFileSync(path, 'utf8').split('\n')).to.have.length(5); // header, 2 cases, summary and verdict, final newline
   });
 });
