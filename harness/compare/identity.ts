@@ -36,9 +36,12 @@ export function identified<D extends Divergence>(d: D, ctx: IdentityContext): D 
   return { ...d, fingerprint: hash12(readable), signature: readable, group, cause: ctx.cause };
 }
 
-/** Builtin engines run in a worker thread are the same engine: one pair name for both. */
+/**
+ * Where an engine runs does not change what it is: the bundled engines in a worker thread
+ * (`wasm-worker`) or in a browser page (`wasm (chromium)`) get the engine's own name.
+ */
 export function engineName(name: string): string {
-  return name.replace(/^(legacy-js|wasm)-worker$/, '$1');
+  return name.replace(/ \(chromium\)$/, '').replace(/^(legacy-js|wasm)-worker$/, '$1');
 }
 
 export function pairName(reference: string, candidate: string): string {

@@ -24,12 +24,17 @@ import type { Observation } from '../../../engines/shared/observation.ts';
 import type { QuirkFlags } from '../../../engines/shared/quirks.ts';
 import { DEFAULT_WASM_PATH } from '../../../engines/wasm/adapter.ts';
 import { loadHostAssets } from '../../assets/hostAssets.ts';
-import type { CompareOptions } from '../../compare/types.ts';
+import type { CompareOptions, Divergence } from '../../compare/types.ts';
+import { loadAdapter } from '../../engines/registry.ts';
+import type { EngineAdapter } from '../../engines/types.ts';
 import { storeWithArtifacts } from '../../results/artifacts.ts';
 import { writeEvidence } from '../../results/evidence.ts';
 import { safeName } from '../../results/safeName.ts';
 import type { CaseResult } from '../../results/types.ts';
+import { identify } from '../../run/identify.ts';
 import { inputErrorResult } from '../../run/inputErrorResult.ts';
+import { storable } from '../../run/runCase.ts';
+import type { CaseEngines, CaseOutcome } from '../../run/runCase.ts';
 import { checkpointBatches } from '../../run/observeStream.ts';
 import { DEFAULT_TIMEOUT_MS } from '../../run/pool.ts';
 import type { CaseTask } from '../../run/tasks.ts';
@@ -95,6 +100,8 @@ export class ChromiumTarget {
   private readonly pages: Array<Promise<ChromiumPage> | null>;
   private seq = 0;
   private closed = false;
+  /** In-process node engines that localize divergences' causes (identifyOutcome). */
+  private readonly nodeAdapters = new Map<EngineKind, Promise<EngineAdapter>>();
 
   private constructor(
     private readonly server: PageServer,
@@ -270,13 +277,14 @@ export class ChromiumTarget {
     await this.drive(tasks, setup, options, async (index, page, raw, prepared) => {
       const task = tasks[index];
       let result: CaseResult;
-      if ('error' in raw) result = raw.error;
+      if ('error' in raw) result = 'assets' in prepared ? await this.identifyResult(raw.error, task, prepared.assets, setup) : raw.error;
       else {
         const plan = planCase(task.input, raw.run);
         const full = plan.mismatched.length > 0 && 'steps' in prepared
           ? await this.fullPairs(page, task, prepared, setup, timeoutMs, { reference: plan.mismatched, candidate: plan.mismatched })
           : new Map();
-        const outcome = caseOutcome(task.input, raw.run, plan, full, { compare: task.compare, withDiffImages: setup.runDir !== undefined, timeoutMs });
+        const compared = caseOutcome(task.input, raw.run, plan, full, { compare: task.compare, withDiffImages: setup.runDir !== undefined, timeoutMs });
+        const outcome = 'assets' in prepared ? await this.identifyOutcome(compared, task, prepared.assets, setup) : compared;
         result = withArtifacts(setup.runDir, task.input.id, outcome);
         if (this.options.present && this.options.presentDir) {
           mkdirSync(this.options.presentDir, { recursive: true });
@@ -287,6 +295,34 @@ export class ChromiumTarget {
       options.onResult?.(result, index);
     });
     return results.filter((r) => r !== undefined);
+  }
+
+  /**
+   * Identity on node: the walk that localizes a divergence's cause takes a snapshot after
+   * every command, which in the page would move a full frame per step; node runs the same
+   * engine code (the cross-target check holds both targets to the same observations). A
+   * divergence node does not show is left unlocalized (cause `?`).
+   */
+  private async identifyOutcome(outcome: CaseOutcome, task: CaseTask, assets: HostAssets, setup: TargetSetup): Promise<CaseOutcome> {
+    if (outcome.divergences.length === 0) return outcome;
+    const divergences = await identify(outcome.divergences, { steps: task.input.steps, viewport: task.input.viewport, assets }, await this.nodeEngines(setup), task.compare);
+    return { ...outcome, divergences, result: { ...outcome.result, divergences: divergences.map(storable) } };
+  }
+
+  /** A page failure's result (crash or timeout), its divergence identified as on node. */
+  private async identifyResult(result: CaseResult, task: CaseTask, assets: HostAssets, setup: TargetSetup): Promise<CaseResult> {
+    if (result.divergences.length === 0) return result;
+    const divergences = await identify(result.divergences as Divergence[], { steps: task.input.steps, viewport: task.input.viewport, assets }, await this.nodeEngines(setup), task.compare);
+    return { ...result, divergences: divergences.map(storable) };
+  }
+
+  private async nodeEngines(setup: TargetSetup): Promise<CaseEngines> {
+    const of = (kind: EngineKind) => {
+      let a = this.nodeAdapters.get(kind);
+      if (!a) this.nodeAdapters.set(kind, (a = loadAdapter({ builtin: kind })));
+      return a;
+    };
+    return { reference: await of(setup.reference), candidate: await of(setup.candidate), referenceQuirks: setup.referenceQuirks, candidateQuirks: setup.candidateQuirks };
   }
 
   /** Raw page runs (digests per engine), for the cross-target check. */
