@@ -4,6 +4,7 @@
  * the command that replays it. Words only: the data is a FuzzReport.
  */
 import { QUIRK_IDS } from '../../engines/shared/quirks.ts';
+import { interruptedLine } from '../results/interruption.ts';
 import type { FuzzReport } from './runFuzz.ts';
 
 export interface RegressionReplay {
@@ -54,7 +55,15 @@ export function formatFuzzReport(r: FuzzReport, extra: { regressions?: Regressio
     if (f.file) out.push(`           ${f.replay}`);
   }
   if (extra.runDir) out.push(`  results: ${extra.runDir}/results.json`);
-  const verdict = r.findings.length === 0 ? 'no new divergence' : `${r.findings.length} new divergence(s): replay the reproducers above`;
-  out.push(`fuzz ${r.findings.length === 0 ? 'ok' : 'FOUND'}: ${verdict}`);
+  out.push(verdictLine(r, extra.regressions));
   return out.join('\n');
+}
+
+/** The last line: interrupted (no verdict), new finds, saved regressions still diverging, or ok. */
+function verdictLine(r: FuzzReport, regressions: RegressionReplay | undefined): string {
+  if (r.interrupted) return interruptedLine(r.runs, r.planned, 'run(s)');
+  if (r.findings.length > 0) return `fuzz FOUND: ${r.findings.length} new divergence(s): replay the reproducers above`;
+  const failing = regressions?.failing.length ?? 0;
+  if (failing > 0) return `fuzz FAILING: no new divergence, but ${failing} saved regression(s) still diverge: replay them with npx parity replay FILE`;
+  return 'fuzz ok: no new divergence';
 }

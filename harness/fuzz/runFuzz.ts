@@ -141,6 +141,10 @@ export interface FuzzReport {
   readonly shard: Shard;
   readonly budget: FuzzBudgetSpec;
   readonly runs: number;
+  /** Runs the budget meant to run: its run count; for a time budget, `runs` unless interrupted (then null). */
+  readonly planned: number | null;
+  /** Stopped (Ctrl-C) before the budget was spent or before every new find was minimized: no verdict. */
+  readonly interrupted: boolean;
   readonly endedBy: FuzzJobResult['endedBy'];
   readonly workers: number;
   readonly wallMs: number;
@@ -255,6 +259,7 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
       // on chromium: in-process on node when node shows the same divergence (fast), else in the page
       const on = where ? await where(stream, fingerprint) : null;
       if (first.kind === 'timeout') note = 'not minimized: the engine hung (each check would take the per-case time limit)';
+      else if (options.shouldStop?.()) note = 'not minimized: the run was interrupted';
       else if (minimized >= (options.maxMinimize ?? DEFAULT_MAX_MINIMIZE)) note = `not minimized: more than ${options.maxMinimize ?? DEFAULT_MAX_MINIMIZE} minimizations in one run`;
       else {
         onPhase?.(`minimizing ${fingerprint} (${first.signature}) from run ${first.run}, ${stream.commands.length} steps${on ? ` on ${on.target}` : ''}`);
@@ -318,9 +323,10 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
     await candidateAdapter.close?.();
   }
   const minimizeMs = now() - t0;
+  const interrupted = job.endedBy === 'interrupted' || (options.shouldStop?.() ?? false);
 
   return {
-    seed, shard, budget, runs: job.runs, endedBy: job.endedBy, workers: job.workers, wallMs: job.wallMs,
+    seed, shard, budget, runs: job.runs, planned: 'list' in plan ? plan.list.length : interrupted ? null : job.runs, interrupted, endedBy: job.endedBy, workers: job.workers, wallMs: job.wallMs,
     casesPerSecond: job.wallMs > 0 ? (job.runs * 1000) / job.wallMs : 0,
     timing: { ...job.timing, harnessShare: harnessShare(job), minimizeMs },
     health: summarizeHealth(job.health),
@@ -430,6 +436,8 @@ export function fuzzSummary(report: FuzzReport): FuzzSummary {
     passed: report.runs - report.diverged,
     known: report.knownRuns,
     found: report.findings.length,
+    // written only when interrupted: a finished budget planned exactly the runs it did
+    ...(report.interrupted ? { interrupted: true, planned: report.planned } : {}),
     stats: fuzzStats(report.healthCounts),
   };
 }

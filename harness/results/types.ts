@@ -90,11 +90,15 @@ export interface Determinism {
 }
 
 export interface RunSummary {
+  /** Cases in this results file. */
   readonly total: number;
+  /** Cases the run meant to run: equal to `total` unless the run was interrupted. */
+  readonly planned: number;
   readonly byStatus: Readonly<Record<CaseStatus, number>>;
   /** Divergence groups: fingerprint -> case ids, largest first. */
   readonly groups: readonly { readonly fingerprint: string; readonly signature: string; readonly cases: readonly string[] }[];
   readonly exitClass: ExitClass;
+  /** The run was stopped (Ctrl-C) before it finished: exit class 3, no verdict. */
   readonly interrupted: boolean;
 }
 
@@ -145,6 +149,16 @@ export interface FuzzSummary {
   readonly known: number;
   /** New divergences (each minimized and saved as a regression case). */
   readonly found: number;
+  /**
+   * Present (true) only when the budget was stopped (Ctrl-C) before it was spent: this
+   * summary has no verdict. Absent: the budget ran to its end.
+   */
+  readonly interrupted?: true;
+  /**
+   * With `interrupted`: the runs the budget meant to run (null when the budget was a
+   * time, which plans no count). Absent: the budget ran, so it planned exactly `runs`.
+   */
+  readonly planned?: number | null;
   readonly stats: FuzzStats;
 }
 

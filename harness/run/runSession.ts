@@ -15,6 +15,7 @@ import { toJunit } from '../results/junit.ts';
 import { ResultsWriter } from '../results/resultsWriter.ts';
 import { summarize } from '../results/summarize.ts';
 import type { CaseResult, Determinism, GateOutcome, RunResults } from '../results/types.ts';
+import { judgeSelfRun } from './determinism.ts';
 import type { PoolOptions } from './pool.ts';
 import type { CaseTask, WorkerSetup } from './tasks.ts';
 import type { TargetName } from '../targets/target.ts';
@@ -70,6 +71,8 @@ export class RunSession {
   private expected = 0;
   private done = 0;
   private determinism: Determinism | undefined;
+  /** Cases already recorded by the determinism check (their input is bad): not run again. */
+  private readonly settled = new Set<string>();
   private readonly startedAt = new Date();
   /** Runs case batches on the session's target (one browser per session for chromium). */
   readonly runner: TargetRunner;
@@ -128,23 +131,34 @@ export class RunSession {
     return { workers: workers ?? (config.workers || undefined), timeoutMs: timeoutMs ?? config.timeoutMs, shouldStop: this.options.shouldStop };
   }
 
-  /** Once per run: the reference against itself on a sample, to detect non-determinism. */
+  /**
+   * Once per run: the reference against itself on a sample, to detect non-determinism
+   * (./determinism.ts). A sampled case whose input is bad is recorded as that case's
+   * input error here and not run again; crashes and hangs are left to the differential run.
+   */
   async checkDeterminism(tasks: readonly CaseTask[]): Promise<void> {
     const { config, onPhase, shouldStop } = this.options;
     const sample = determinismSample(tasks, config.determinismSample);
     if (sample.length === 0 || shouldStop?.()) return;
     onPhase?.(`determinism check: ${specLabel(this.reference)} against itself on ${sample.length} case(s)`);
     const aa = await this.pool(sample, { reference: this.reference, candidate: this.reference, baseDir: config.baseDir }, this.poolOptions);
+    const verdicts = aa.map((r) => [r, judgeSelfRun(r)] as const);
+    for (const [r] of verdicts.filter(([, v]) => v === 'input-error')) {
+      this.settled.add(r.id);
+      this.record(r);
+    }
     const previous = this.determinism ?? { sampled: [], nondeterministic: [] };
     this.determinism = {
-      sampled: [...previous.sampled, ...sample.map((t) => t.input.id)].sort(),
-      nondeterministic: [...previous.nondeterministic, ...aa.filter((r) => r.status !== 'pass').map((r) => r.id)].sort(),
+      // only the cases the reference really ran twice (an interrupted check ran fewer)
+      sampled: [...previous.sampled, ...verdicts.filter(([, v]) => v !== 'input-error').map(([r]) => r.id)].sort(),
+      nondeterministic: [...previous.nondeterministic, ...verdicts.filter(([, v]) => v === 'differs').map(([r]) => r.id)].sort(),
     };
   }
 
   /** The differential phase over tasks; results are recorded as they finish. */
-  async runTasks(tasks: readonly CaseTask[], label: string, quirks: QuirkFlags | undefined = this.options.candidateQuirks): Promise<CaseResult[]> {
+  async runTasks(all: readonly CaseTask[], label: string, quirks: QuirkFlags | undefined = this.options.candidateQuirks): Promise<CaseResult[]> {
     const { config, onPhase } = this.options;
+    const tasks = all.filter((t) => !this.settled.has(t.input.id));
     if (tasks.length === 0) return [];
     onPhase?.(`${label}: ${tasks.length} case(s), ${specLabel(this.reference)} vs ${specLabel(this.candidate)}`);
     return this.pool(tasks, {
@@ -167,14 +181,20 @@ export class RunSession {
     return this.runner.target;
   }
 
+  /** The stop signal (Ctrl-C, or a test's callback) came: what was recorded is all there is. */
   get interrupted(): boolean {
     return this.options.shouldStop?.() ?? false;
   }
 
-  /** Finalizes results.json (optionally with the gate's classified cases), junit.xml and reports/latest. */
+  /**
+   * Finalizes results.json (optionally with the gate's classified cases), junit.xml and
+   * reports/latest. An interrupted run says so: `summary.interrupted` and `summary.planned`
+   * (the cases announced with expect()), and exit class 3.
+   */
   close(final: { cases?: readonly CaseResult[]; gate?: GateOutcome } = {}): RunResults {
     const cases = final.cases ?? this.writer.results;
-    const summary = summarize(cases, { interrupted: this.interrupted, determinism: this.determinism });
+    const interrupted = this.interrupted;
+    const summary = summarize(cases, { interrupted, determinism: this.determinism, ...(interrupted ? { planned: this.expected } : {}) });
     const results = this.writer.close({
       finishedAt: new Date().toISOString(),
       durationMs: Date.now() - this.startedAt.getTime(),

@@ -5,7 +5,9 @@
  * new one is minimized and written to scenarios/regressions/<fingerprint>.yaml.
  * `--target chromium`: the regressions and the fuzz cases run in a browser page (the
  * streams are still generated in Node, so a seed explores the same streams on both).
- * Exit: 0 nothing new, 1 new divergence, 2 usage, 3 a new engine crash/hang or infrastructure.
+ * Exit: 0 nothing new and every saved regression passes, 1 a new divergence or a saved
+ * regression that still diverges, 2 usage or a bad regression file, 3 an engine
+ * crash/hang, infrastructure, or an interrupted run (no verdict).
  */
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -42,6 +44,7 @@ export async function fuzzCommand(o: CommonOptions, argv: readonly string[]): Pr
     let regressions: RegressionReplay = { replayed: 0, failing: [] };
     if (existsSync(regressionsDir)) {
       const loaded = loadCases(findScenarios([regressionsDir]), config);
+      session.expect(loaded.tasks.length + loaded.errors.length);
       loaded.errors.forEach((e) => session.record(e));
       const results = await session.runTasks(loaded.tasks, 'saved regressions');
       regressions = {
@@ -74,7 +77,8 @@ export async function fuzzCommand(o: CommonOptions, argv: readonly string[]): Pr
     if (tty) process.stderr.write('\r\x1b[2K');
     session.expect(report.findings.length);
     report.findings.forEach((f) => session.record(f.case));
-    session.close();
+    // its exit class covers the saved regressions (still diverging: 1) and Ctrl-C (3)
+    const { summary } = session.close();
     progress.end();
 
     const runDir = relative(process.cwd(), session.runDir);
@@ -91,7 +95,7 @@ export async function fuzzCommand(o: CommonOptions, argv: readonly string[]): Pr
       process.stdout.write(`${formatFuzzReport(report, { regressions, runDir })}\n`);
     }
     const crashed = report.findings.some((f) => f.kind === 'crash' || f.kind === 'timeout');
-    return crashed ? 3 : report.findings.length > 0 ? 1 : 0;
+    return Math.max(summary!.exitClass, crashed ? 3 : report.findings.length > 0 ? 1 : 0);
   } finally {
     interrupt.dispose();
   }
