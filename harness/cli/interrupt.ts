@@ -1,4 +1,10 @@
-/** Ctrl-C: the first stops handing out cases and lets the run write what it has; the second exits. */
+/**
+ * Ctrl-C. The first stops handing out cases and lets the command write what it has,
+ * marked interrupted (exit 3: an interrupted run has no verdict); the second exits now.
+ */
+import type { RunSummary } from '../results/types.ts';
+import { interruptedLine } from '../results/interruption.ts';
+
 export function onInterrupt(): { stopped: () => boolean; dispose: () => void } {
   let stop = false;
   const handler = () => {
@@ -8,4 +14,9 @@ export function onInterrupt(): { stopped: () => boolean; dispose: () => void } {
   };
   process.on('SIGINT', handler);
   return { stopped: () => stop, dispose: () => process.off('SIGINT', handler) };
+}
+
+/** The last line of an interrupted run's console summary ("INTERRUPTED: N of M done …"); empty otherwise. */
+export function stopped(s: Pick<RunSummary, 'interrupted' | 'total' | 'planned'>): string {
+  return s.interrupted ? `${interruptedLine(s.total, s.planned)}\n` : '';
 }

@@ -6,13 +6,18 @@
  *   legacy-js-worker, wasm-worker      each session in its own worker thread, fed by
  *                                      binary-encoded messages: the deployment of the migration
  *   { module: './path/to/adapter.ts' } a third-party adapter module (default export or
- *                                      `createAdapter`: an AdapterFactory)
+ *                                      `createAdapter`: an AdapterFactory); what its
+ *                                      sessions return is checked (./checkObservation.ts)
+ *
+ * Every path that drives an engine (run and fuzz workers, minimizer, golden, replay)
+ * loads it here, so every path gets the same check.
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLegacyRenderer } from '../../engines/legacy-js/index.ts';
 import { createWasmRenderer, DEFAULT_WASM_PATH } from '../../engines/wasm/adapter.ts';
+import { checkedAdapter } from './checkObservation.ts';
 import { hashFile, hashFolder } from './identity.ts';
 import { rendererAdapter } from './rendererAdapter.ts';
 import type { AdapterFactory, EngineAdapter, EngineIdentity } from './types.ts';
@@ -84,7 +89,7 @@ export async function loadAdapter(spec: EngineSpec, baseDir: string = process.cw
   }
   const adapter = await factory(spec.options ?? {});
   checkAdapter(adapter, spec.module);
-  return adapter;
+  return checkedAdapter(adapter);
 }
 
 function checkAdapter(a: EngineAdapter, where: string): void {

@@ -7,6 +7,7 @@
 import { QUIRK_IDS } from '../../engines/shared/quirks.ts';
 import type { Verdict } from '../results/verdict.ts';
 import { fuzzCountsText, verdictHeadline } from '../results/verdictText.ts';
+import { interruptedLine } from '../results/interruption.ts';
 import type { FuzzReport } from './runFuzz.ts';
 
 export interface RegressionReplay {
@@ -59,9 +60,11 @@ export function formatFuzzReport(r: FuzzReport, verdict: Verdict, extra: { regre
   if (extra.runDir) out.push(`  results: ${extra.runDir}/results.json`);
   for (const reason of verdict.reasons) out.push(`  ✗ ${reason}`);
   const found = verdict.counts.fuzz?.identities.new ?? 0;
-  const last = verdict.exitClass === 0 ? 'fuzz ok: no new divergence'
+  const last = r.interrupted ? interruptedLine(r.runs, r.planned, 'run(s)')
+    : verdict.exitClass === 0 ? 'fuzz ok: no new divergence'
     : found > 0 ? `fuzz FOUND: ${found} new divergence(s): replay the reproducers above; verdict ${verdictHeadline(verdict)}`
       : `fuzz ${verdictHeadline(verdict)}: see the reasons above`;
   out.push(last);
   return out.join('\n');
 }
+

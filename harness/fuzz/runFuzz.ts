@@ -142,6 +142,10 @@ export interface FuzzReport {
   readonly shard: Shard;
   readonly budget: FuzzBudgetSpec;
   readonly runs: number;
+  /** Runs the budget meant to run: its run count; for a time budget, `runs` unless interrupted (then null). */
+  readonly planned: number | null;
+  /** Stopped (Ctrl-C) before the budget was spent or before every new find was minimized: no verdict. */
+  readonly interrupted: boolean;
   readonly endedBy: FuzzJobResult['endedBy'];
   readonly workers: number;
   readonly wallMs: number;
@@ -243,6 +247,7 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
       // on chromium: in-process on node when node shows the same divergence (fast), else in the page
       const on = where ? await where(stream, fingerprint) : null;
       if (first.kind === 'timeout') note = 'not minimized: the engine hung (each check would take the per-case time limit)';
+      else if (options.shouldStop?.()) note = 'not minimized: the run was interrupted';
       else if (minimized >= (options.maxMinimize ?? DEFAULT_MAX_MINIMIZE)) note = `not minimized: more than ${options.maxMinimize ?? DEFAULT_MAX_MINIMIZE} minimizations in one run`;
       else {
         onPhase?.(`minimizing ${fingerprint} (${first.signature}) from run ${first.run}, ${stream.commands.length} steps${on ? ` on ${on.target}` : ''}`);
@@ -306,9 +311,10 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
     await candidateAdapter.close?.();
   }
   const minimizeMs = now() - t0;
+  const interrupted = job.endedBy === 'interrupted' || (options.shouldStop?.() ?? false);
 
   return {
-    seed, shard, budget, runs: job.runs, endedBy: job.endedBy, workers: job.workers, wallMs: job.wallMs,
+    seed, shard, budget, runs: job.runs, planned: 'list' in plan ? plan.list.length : interrupted ? null : job.runs, interrupted, endedBy: job.endedBy, workers: job.workers, wallMs: job.wallMs,
     casesPerSecond: job.wallMs > 0 ? (job.runs * 1000) / job.wallMs : 0,
     timing: { ...job.timing, harnessShare: harnessShare(job), minimizeMs },
     health: summarizeHealth(job.health),
@@ -464,6 +470,7 @@ export function fuzzSummary(report: FuzzReport): FuzzSummary {
     knownRuns: report.knownRuns,
     knownFingerprints: [...new Set(report.known.map((k) => k.fingerprint))].sort(),
     newFingerprints: [...new Set(report.findings.map((f) => f.fingerprint))].sort(),
+    ...(report.interrupted ? { interrupted: true } : {}),
     stats: fuzzStats(report.healthCounts),
   };
 }

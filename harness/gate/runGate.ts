@@ -82,7 +82,8 @@ export async function runGate(options: GateOptions): Promise<{ results: RunResul
   const order = (t: CaseTask) => sets.findIndex((s) => resolve(t.input.source.kind === 'scenario' ? t.input.source.file : '').startsWith(s));
   const tasks = partition(loaded.tasks, (t) => t.input.id, shard).sort((a, b) => order(a) - order(b));
   const errors = partition(loaded.errors, (e) => e.id, shard);
-  session.expect(tasks.length + errors.length);
+  // the golden cases count too, so an interrupted gate says how much of its plan it did
+  session.expect(tasks.length + errors.length + (wave.golden ? tasks.length : 0));
   errors.forEach((e) => session.record(e));
   await session.checkDeterminism(tasks);
   const differential = await session.runTasks(tasks, `wave ${wave.name}: scenarios`);
@@ -136,7 +137,7 @@ export async function runGate(options: GateOptions): Promise<{ results: RunResul
   const { verdict, gate } = gateVerdict({
     wave: wave.name, shard, allowDivergences: wave.allowDivergences, waivers, quirks: parity, strict: options.strict ?? false,
     partial: shard.count > 1, ...(fuzz ? { fuzz } : {}),
-  }, { cases, interrupted: session.interrupted, determinism: session.determinismResult });
+  }, { cases, planned: session.planned, interrupted: session.interrupted, determinism: session.determinismResult });
   const results = session.close({ cases: cases as CaseResult[], gate, verdict });
   writeFileSync(join(session.runDir, 'summary.json'), `${JSON.stringify(machineSummary(results), null, 2)}\n`);
   return { results, runDir: session.runDir };

@@ -45,8 +45,6 @@ function skipMessage(c: CaseResult, r: RunResults, v: Verdict): string | null {
   switch (classOf(c)) {
     case 'known-quirk':
       return `known quirk ${c.quirk ?? '(unattributed)'}: ${summaryOf(c)}`;
-    case 'known-regression':
-      return `known regression ${c.source.kind === 'scenario' ? c.source.file : c.id}: ${summaryOf(c)}`;
     case 'waived': {
       const w = c.waiver !== undefined ? r.gate?.waivers[c.waiver] : undefined;
       return w ? `waived: ${w.reason} (${w.owner}, expires ${w.expires})` : `waived: ${summaryOf(c)}`;
@@ -66,7 +64,7 @@ function testcase(c: CaseResult, r: RunResults, v: Verdict): string[] {
   if (cls === 'pass') return [open, '    </testcase>'];
   const skip = skipMessage(c, r, v);
   if (skip !== null) return [open, `      <skipped message="${escapeXml(skip)}"/>`, '    </testcase>'];
-  const tag = cls === 'new-divergence' ? 'failure' : 'error';
+  const tag = cls === 'new-divergence' || cls === 'known-regression' ? 'failure' : 'error';
   const type = cls === 'error' ? 'input-error' : cls;
   return [open, `      <${tag} type="${type}" message="${escapeXml(summaryOf(c))}">${escapeXml(failureBody(c, r))}</${tag}>`, '    </testcase>'];
 }

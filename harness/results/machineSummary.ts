@@ -13,6 +13,10 @@ export function machineSummary(r: RunResults): Record<string, unknown> {
     wave: r.gate?.wave ?? null,
     verdict: v?.word ?? null,
     exitClass: v?.exitClass ?? null,
+    // an interrupted run has no verdict: CI reads these before `verdict`
+    interrupted: r.summary?.interrupted ?? null,
+    done: r.summary?.total ?? null,
+    planned: r.summary?.planned ?? null,
     reasons: v?.reasons ?? [],
     counts: v?.counts ?? null,
     byClass: v?.counts.cases ?? null,

@@ -23,7 +23,7 @@ export function summarize(cases: readonly CaseResult[], verdict: Verdict, option
     .sort((a, b) => b.cases.length - a.cases.length || (a.fingerprint < b.fingerprint ? -1 : 1));
   return {
     total: cases.length,
-    ...(options.planned !== undefined ? { planned: options.planned } : {}),
+    planned: Math.max(options.planned ?? cases.length, cases.length),
     byStatus,
     groups: sorted,
     exitClass: verdict.exitClass,

@@ -60,7 +60,8 @@ export interface CaseEvidence {
  * How the gate classifies a case (issue 7): a divergence is waived (an unexpired waiver
  * matches it), a known quirk (caused by a compat flag the wave ships turned off), or new.
  * `parity fuzz` classifies its replay of saved regressions that still diverge as
- * known-regression: filed already, counted, not failing the fuzz run.
+ * known-regression: filed already (not filed again), but the candidate still has the
+ * bug, so it fails the run (exit 1) and is a JUnit failure.
  */
 export type Classification = 'pass' | 'new-divergence' | 'known-quirk' | 'known-regression' | 'waived' | 'crash' | 'timeout' | 'error';
 
@@ -93,14 +94,16 @@ export interface Determinism {
 }
 
 export interface RunSummary {
+  /** Cases in this results file. */
   readonly total: number;
-  /** Cases the run meant to run (more than total when it was interrupted). */
-  readonly planned?: number;
+  /** Cases the run meant to run: equal to `total` unless the run was interrupted. */
+  readonly planned: number;
   readonly byStatus: Readonly<Record<CaseStatus, number>>;
   /** Divergence groups: fingerprint -> case ids, largest first. */
   readonly groups: readonly { readonly fingerprint: string; readonly signature: string; readonly cases: readonly string[] }[];
   /** The verdict's exit class (./verdict.ts). */
   readonly exitClass: ExitClass;
+  /** The run was stopped (Ctrl-C) before it finished: exit class 3, no verdict. */
   readonly interrupted: boolean;
 }
 
@@ -162,6 +165,8 @@ export interface FuzzSummary {
   readonly knownFingerprints: readonly string[];
   /** Distinct new fingerprints (each minimized and filed as a case), sorted. */
   readonly newFingerprints: readonly string[];
+  /** Present (true) only when the budget was stopped (Ctrl-C) before it was spent: no verdict. */
+  readonly interrupted?: true;
   readonly stats: FuzzStats;
 }
 

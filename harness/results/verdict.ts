@@ -7,7 +7,8 @@
  *   exit 3  an engine crashed or hung, the reference is not deterministic, or the run
  *           was interrupted (an interrupted run is never a pass)
  *   exit 2  an input (scenario, golden) is bad
- *   exit 1  run and fuzz: a new divergence; gate: new divergences beyond the wave's
+ *   exit 1  run and fuzz: a new divergence, or a saved regression that still diverges
+ *           (fuzz files it as known: it is not filed again, but it still fails); gate: new divergences beyond the wave's
  *           allowance, a required quirk not reproduced, an expired waiver, or (with
  *           --strict) a stale one
  *   exit 0  pass · go · ok
@@ -30,7 +31,7 @@ export type VerdictWord = (typeof WORDS)[VerdictKind][number];
 export const CLASSES: readonly Classification[] = ['new-divergence', 'known-quirk', 'known-regression', 'waived', 'crash', 'timeout', 'error', 'pass'];
 
 /** The classes counted against a run: every other class is reported without failing it. */
-export const FAILING_CLASSES: ReadonlySet<Classification> = new Set(['new-divergence', 'crash', 'timeout', 'error']);
+export const FAILING_CLASSES: ReadonlySet<Classification> = new Set(['new-divergence', 'known-regression', 'crash', 'timeout', 'error']);
 
 /** Whether a case counts against its run (new divergence, crash, timeout or input error). */
 export function isFailing(c: CaseResult): boolean {
@@ -142,6 +143,9 @@ export function decide(input: VerdictInput): Verdict {
       ? `${cases['new-divergence']} new divergence(s), the wave allows ${allowance}: fix the candidate or add a waiver with a reason, owner and expiry`
       : `${cases['new-divergence']} new divergence(s): replay them with the commands in the report`);
   }
+  if (cases['known-regression'] > 0) {
+    fail(1, `${cases['known-regression']} saved regression(s) still diverge: the candidate still has those bugs; replay them with the commands in the report`);
+  }
   if (input.policy) for (const reason of policyReasons(input.policy)) fail(1, reason);
   const allowed = cases['new-divergence'] <= allowance ? cases['new-divergence'] : 0;
   return {
@@ -156,9 +160,9 @@ export function decide(input: VerdictInput): Verdict {
       identities: identitiesByClass(input.cases),
       allowed,
       outcomes: {
-        failures: cases['new-divergence'] - allowed,
+        failures: cases['new-divergence'] - allowed + cases['known-regression'],
         errors: cases.crash + cases.timeout + cases.error,
-        skipped: cases['known-quirk'] + cases['known-regression'] + cases.waived + allowed,
+        skipped: cases['known-quirk'] + cases.waived + allowed,
         passed: cases.pass,
       },
       ...(input.fuzz ? { fuzz: fuzzCounts(input.fuzz) } : {}),

@@ -17,6 +17,7 @@ import { summarize } from '../results/summarize.ts';
 import type { CaseResult, Determinism, FuzzSummary, GateOutcome, RunResults } from '../results/types.ts';
 import { decide } from '../results/verdict.ts';
 import type { Verdict, VerdictKind } from '../results/verdict.ts';
+import { judgeSelfRun } from './determinism.ts';
 import type { PoolOptions } from './pool.ts';
 import type { CaseTask, WorkerSetup } from './tasks.ts';
 import type { TargetName } from '../targets/target.ts';
@@ -72,6 +73,8 @@ export class RunSession {
   private expected = 0;
   private done = 0;
   private determinism: Determinism | undefined;
+  /** Cases already recorded by the determinism check (their input is bad): not run again. */
+  private readonly settled = new Set<string>();
   private readonly startedAt = new Date();
   /** Runs case batches on the session's target (one browser per session for chromium). */
   readonly runner: TargetRunner;
@@ -130,23 +133,34 @@ export class RunSession {
     return { workers: workers ?? (config.workers || undefined), timeoutMs: timeoutMs ?? config.timeoutMs, shouldStop: this.options.shouldStop };
   }
 
-  /** Once per run: the reference against itself on a sample, to detect non-determinism. */
+  /**
+   * Once per run: the reference against itself on a sample, to detect non-determinism
+   * (./determinism.ts). A sampled case whose input is bad is recorded as that case's
+   * input error here and not run again; crashes and hangs are left to the differential run.
+   */
   async checkDeterminism(tasks: readonly CaseTask[]): Promise<void> {
     const { config, onPhase, shouldStop } = this.options;
     const sample = determinismSample(tasks, config.determinismSample);
     if (sample.length === 0 || shouldStop?.()) return;
     onPhase?.(`determinism check: ${specLabel(this.reference)} against itself on ${sample.length} case(s)`);
     const aa = await this.pool(sample, { reference: this.reference, candidate: this.reference, baseDir: config.baseDir }, this.poolOptions);
+    const verdicts = aa.map((r) => [r, judgeSelfRun(r)] as const);
+    for (const [r] of verdicts.filter(([, v]) => v === 'input-error')) {
+      this.settled.add(r.id);
+      this.record(r);
+    }
     const previous = this.determinism ?? { sampled: [], nondeterministic: [] };
     this.determinism = {
-      sampled: [...previous.sampled, ...sample.map((t) => t.input.id)].sort(),
-      nondeterministic: [...previous.nondeterministic, ...aa.filter((r) => r.status !== 'pass').map((r) => r.id)].sort(),
+      // only the cases the reference really ran twice (an interrupted check ran fewer)
+      sampled: [...previous.sampled, ...verdicts.filter(([, v]) => v !== 'input-error').map(([r]) => r.id)].sort(),
+      nondeterministic: [...previous.nondeterministic, ...verdicts.filter(([, v]) => v === 'differs').map(([r]) => r.id)].sort(),
     };
   }
 
   /** The differential phase over tasks; results are recorded as they finish. */
-  async runTasks(tasks: readonly CaseTask[], label: string, quirks: QuirkFlags | undefined = this.options.candidateQuirks): Promise<CaseResult[]> {
+  async runTasks(all: readonly CaseTask[], label: string, quirks: QuirkFlags | undefined = this.options.candidateQuirks): Promise<CaseResult[]> {
     const { config, onPhase } = this.options;
+    const tasks = all.filter((t) => !this.settled.has(t.input.id));
     if (tasks.length === 0) return [];
     onPhase?.(`${label}: ${tasks.length} case(s), ${specLabel(this.reference)} vs ${specLabel(this.candidate)}`);
     return this.pool(tasks, {
@@ -169,23 +183,33 @@ export class RunSession {
     return this.runner.target;
   }
 
+  /** Cases announced with expect(): what the run meant to run (never fewer than it recorded). */
+  get planned(): number {
+    return Math.max(this.expected, this.writer.results.length);
+  }
+
+  /** The stop signal (Ctrl-C, or a test's callback) came: what was recorded is all there is. */
   get interrupted(): boolean {
     return this.options.shouldStop?.() ?? false;
   }
 
   /**
    * Finalizes results.json (optionally with the gate's classified cases and verdict; else
-   * the verdict of `kind`, default run), junit.xml and reports/latest.
+   * the verdict of `kind`, default run), junit.xml and reports/latest. An interrupted run
+   * says so: `summary.interrupted` and `summary.planned` (the cases announced with
+   * expect()), and exit class 3.
    */
   close(final: { cases?: readonly CaseResult[]; gate?: GateOutcome; verdict?: Verdict; kind?: VerdictKind; fuzz?: FuzzSummary } = {}): RunResults {
     const cases = final.cases ?? this.writer.results;
+    const interrupted = this.interrupted;
+    const planned = interrupted ? this.planned : cases.length;
     const verdict = final.verdict ?? decide({
-      kind: final.kind ?? 'run', cases, interrupted: this.interrupted, determinism: this.determinism, ...(final.fuzz ? { fuzz: final.fuzz } : {}),
+      kind: final.kind ?? 'run', cases, planned, interrupted, determinism: this.determinism, ...(final.fuzz ? { fuzz: final.fuzz } : {}),
     });
     const results = this.writer.close({
       finishedAt: new Date().toISOString(),
       durationMs: Date.now() - this.startedAt.getTime(),
-      summary: summarize(cases, verdict, { interrupted: this.interrupted }),
+      summary: summarize(cases, verdict, { interrupted, planned }),
       verdict,
       determinism: this.determinism,
       cases,

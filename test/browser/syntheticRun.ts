@@ -133,7 +133,7 @@ export function writeSyntheticRun(runDir: string, o: SyntheticOptions): RunResul
     determinism: { sampled: ['case-0005'], nondeterministic: [] },
     cases,
     summary: {
-      total: cases.length,
+      total: cases.length, planned: cases.length,
       byStatus: { pass: 0, divergence: 0, crash: 1, timeout: 1, error: 1, ...Object.fromEntries((['pass', 'divergence'] as const).map((s) => [s, cases.filter((c) => c.status === s).length])) },
       groups: [], exitClass: 3, interrupted: false,
     },

@@ -5,8 +5,9 @@
  * new one is minimized and written to scenarios/regressions/<fingerprint>.yaml.
  * `--target chromium`: the regressions and the fuzz cases run in a browser page (the
  * streams are still generated in Node, so a seed explores the same streams on both).
- * Exit (the verdict's, harness/results/verdict.ts): 0 nothing new, 1 new divergence, 2 usage
- * or a bad saved regression, 3 an engine crash/hang, infrastructure, or an interrupted run.
+ * Exit: 0 nothing new and every saved regression passes, 1 a new divergence or a saved
+ * regression that still diverges, 2 usage or a bad regression file, 3 an engine
+ * crash/hang, infrastructure, or an interrupted run (no verdict).
  */
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -44,6 +45,7 @@ export async function fuzzCommand(o: CommonOptions, argv: readonly string[]): Pr
     let regressions: RegressionReplay = { replayed: 0, failing: [] };
     if (existsSync(regressionsDir)) {
       const loaded = loadCases(findScenarios([regressionsDir]), config);
+      session.expect(loaded.tasks.length + loaded.errors.length);
       loaded.errors.forEach((e) => session.record(e));
       const results = await session.runTasks(loaded.tasks, 'saved regressions');
       regressions = {

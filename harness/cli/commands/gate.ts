@@ -10,7 +10,7 @@ import { runGate } from '../../gate/runGate.ts';
 import { createProgress } from '../../report/console/progress.ts';
 import { formatGateSummary } from '../../report/console/gateSummary.ts';
 import { writeRunReport } from '../../report/writeRunReport.ts';
-import { onInterrupt } from '../interrupt.ts';
+import { onInterrupt, stopped } from '../interrupt.ts';
 import type { CommonOptions } from '../options.ts';
 import { sessionOptions } from '../sessionOptions.ts';
 
@@ -28,7 +28,7 @@ export async function gateCommand(o: CommonOptions, argv: readonly string[]): Pr
     progress.end();
     const report = writeRunReport(runDir, results);
     if (o.json) process.stdout.write(`${JSON.stringify({ runDir, report, gate: results.gate, summary: results.summary })}\n`);
-    else process.stdout.write(`${formatGateSummary(results, relative(process.cwd(), runDir), report ? relative(process.cwd(), report) : join(relative(process.cwd(), runDir), 'results.json'))}\n`);
+    else process.stdout.write(`${formatGateSummary(results, relative(process.cwd(), runDir), report ? relative(process.cwd(), report) : join(relative(process.cwd(), runDir), 'results.json'))}\n${stopped(results.summary!)}`);
     return results.summary!.exitClass;
   } finally {
     interrupt.dispose();

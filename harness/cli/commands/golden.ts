@@ -16,6 +16,8 @@ import { findScenarios } from '../../protocol/findScenarios.ts';
 import { loadScenarioSync } from '../../protocol/scenario.ts';
 import type { Scenario } from '../../protocol/scenarioTypes.ts';
 import { compareOptionsFor } from '../../run/loadCases.ts';
+import { interruptedLine } from '../../results/interruption.ts';
+import { onInterrupt } from '../interrupt.ts';
 import type { CommonOptions } from '../options.ts';
 import { UsageError } from '../usage.ts';
 
@@ -36,6 +38,16 @@ function describeVerdict(v: GoldenVerdict): string {
 }
 
 export async function goldenCommand(o: CommonOptions, argv: readonly string[]): Promise<number> {
+  const interrupt = onInterrupt();
+  try {
+    return await golden(o, argv, interrupt.stopped);
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+/** Ctrl-C stops between scenarios: what was done is printed, marked interrupted, exit 3. */
+async function golden(o: CommonOptions, argv: readonly string[], stopped: () => boolean): Promise<number> {
   const [action, ...targets] = o.positionals;
   const candidateOnly = argv.includes('--candidate-only');
   const config = loadConfig(o.config);
@@ -44,6 +56,8 @@ export async function goldenCommand(o: CommonOptions, argv: readonly string[]): 
   const out: string[] = [];
   const json: unknown[] = [];
   let exit = 0;
+  let done = 0;
+  let planned = 0;
 
   if (action === 'record' || action === 'approve') {
     const reference = await loadAdapter(o.reference ?? config.reference, config.baseDir);
@@ -53,7 +67,10 @@ export async function goldenCommand(o: CommonOptions, argv: readonly string[]): 
       scenarios = loadAll([], fallback).filter((s) => s.id === targets[0]);
       if (scenarios.length === 0) throw new UsageError(`golden approve: no scenario with id "${targets[0]}" under ${config.scenarios.join(', ')}`);
     } else scenarios = loadAll(targets, fallback);
+    planned = scenarios.length;
     for (const s of scenarios) {
+      if (stopped()) break;
+      done++;
       const r = await recordGolden(root, s, reference);
       if (r.failure) exit = 3;
       out.push(`  ${r.failure ? 'CRASH' : action === 'approve' ? 'approved' : 'recorded'}  ${s.id}  ${r.failure ?? `${r.checkpoints} checkpoint(s)`}`);
@@ -66,7 +83,10 @@ export async function goldenCommand(o: CommonOptions, argv: readonly string[]): 
     if (!candidateOnly) engines.push(['reference', await loadAdapter(o.reference ?? config.reference, config.baseDir)]);
     engines.push(['candidate', await loadAdapter(o.candidate ?? config.candidate, config.baseDir)]);
     const scenarios = loadAll(targets, fallback);
+    planned = scenarios.length;
     for (const s of scenarios) {
+      if (stopped()) break;
+      done++;
       for (const [side, engine] of engines) {
         const v = await verifyAgainstGolden(root, s, engine, compareOptionsFor(config, s));
         if (v.status === 'crash') exit = 3;
@@ -76,11 +96,16 @@ export async function goldenCommand(o: CommonOptions, argv: readonly string[]): 
       }
     }
     const bad = out.length;
-    out.unshift(`parity golden verify: ${scenarios.length} scenario(s), ${engines.map(([side, e]) => `${side} ${e.identity.name}`).join(', ')}: ${bad === 0 ? 'all match' : `${bad} mismatch(es)`}`);
+    out.unshift(`parity golden verify: ${scenarios.length} scenario(s), ${engines.map(([side, e]) => `${side} ${e.identity.name}`).join(', ')}: ${bad > 0 ? `${bad} mismatch(es)` : done < planned ? `no mismatch in the ${done} verified` : 'all match'}`);
     for (const [, e] of engines) await e.close?.();
   } else {
     throw new UsageError(`golden: expected record, verify or approve, got ${action === undefined ? 'nothing' : JSON.stringify(action)}`);
   }
-  process.stdout.write(o.json ? `${JSON.stringify({ action, results: json, exitClass: exit })}\n` : `${out.join('\n')}\n`);
+  const interrupted = done < planned;
+  if (interrupted) {
+    exit = 3;
+    out.push(interruptedLine(done, planned, 'scenario(s)'));
+  }
+  process.stdout.write(o.json ? `${JSON.stringify({ action, results: json, exitClass: exit, interrupted, done, planned })}\n` : `${out.join('\n')}\n`);
   return exit;
 }

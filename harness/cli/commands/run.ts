@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/loadConfig.ts';
 import { createProgress } from '../../report/console/progress.ts';
 import { formatRunSummary } from '../../report/console/runSummary.ts';
 import { runScenarios } from '../../run/runScenarios.ts';
-import { onInterrupt } from '../interrupt.ts';
+import { onInterrupt, stopped } from '../interrupt.ts';
 import { relative } from 'node:path';
 import { writeRunReport } from '../../report/writeRunReport.ts';
 import type { CommonOptions } from '../options.ts';
@@ -22,7 +22,7 @@ export async function runCommand(o: CommonOptions, argv: readonly string[]): Pro
     progress.end();
     const report = writeRunReport(runDir, results);
     if (o.json) process.stdout.write(`${JSON.stringify({ runDir, report, summary: results.summary, engines: results.engines })}\n`);
-    else process.stdout.write(`${formatRunSummary(results, relative(process.cwd(), runDir))}\n${report ? `  report: ${relative(process.cwd(), report)}\n` : ''}`);
+    else process.stdout.write(`${formatRunSummary(results, relative(process.cwd(), runDir))}\n${report ? `  report: ${relative(process.cwd(), report)}\n` : ''}${stopped(results.summary!)}`);
     return results.summary!.exitClass;
   } finally {
     interrupt.dispose();

@@ -31,13 +31,17 @@ describe('parity fuzz / minimize (CLI)', function () {
     const back = parity('replay', replay, '--candidate', MUTANT, '--out', reports());
     expect(back.code).to.equal(1);
     expect(back.out).to.match(/first divergence after step \d+/);
+    // the saved regressions still diverge (the mutant is not fixed): exit 1, though nothing is new
     const again = parity('fuzz', '--seed', '11', '--runs', '40', '--candidate', MUTANT, '--regressions', dir, '--out', reports(), '--workers', '1', '--json');
-    expect(again.code, again.err).to.equal(0);
+    expect(again.code, again.err).to.equal(1);
     const json = JSON.parse(again.out) as { findings: unknown[]; knownRuns: number; regressions: { replayed: number; failing: unknown[] } };
     expect(json.findings).to.deep.equal([]);
     expect(json.knownRuns).to.be.greaterThan(0);
     expect(json.regressions.replayed).to.equal(files.length);
     expect(json.regressions.failing).to.have.length(files.length);
+    const text = parity('fuzz', '--seed', '11', '--runs', '40', '--candidate', MUTANT, '--regressions', dir, '--out', reports(), '--workers', '1');
+    expect(text.code, text.err).to.equal(1);
+    expect(text.out.trim().split('\n').at(-1)).to.equal(`fuzz FAILING: no new divergence, but ${files.length} saved regression(s) still diverge: replay them with npx parity replay FILE`);
   });
 
   it('fuzz: exit 0 when the engines agree; usage errors exit 2', () => {
