@@ -4,6 +4,7 @@
  * the command that replays it. Words only: the data is a FuzzReport.
  */
 import { QUIRK_IDS } from '../../engines/shared/quirks.ts';
+import { describeRegressionWrite } from '../minimize/writeRegression.ts';
 import type { FuzzReport } from './runFuzz.ts';
 
 export interface RegressionReplay {
@@ -51,6 +52,7 @@ export function formatFuzzReport(r: FuzzReport, extra: { regressions?: Regressio
       if (m.firstDivergingStep >= 0) out.push(`           first diverging step: ${m.firstDivergingStep}`);
     }
     if (f.note) out.push(`           ${f.note}`);
+    if (f.regression) out.push(`           ${describeRegressionWrite(f.regression)}`);
     if (f.file) out.push(`           ${f.replay}`);
   }
   if (extra.runDir) out.push(`  results: ${extra.runDir}/results.json`);

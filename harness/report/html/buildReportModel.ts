@@ -124,7 +124,7 @@ export function buildReportModel(results: RunResults, runDir: string, options: R
   const today = now.toISOString().slice(0, 10);
   const catalogue = options.catalogue ?? loadQuirkCatalogue(options.quirksDir ?? resolve(cwd, 'scenarios', 'quirks'), cwd);
   const catalogueIds = new Set(catalogue.map((q) => q.id));
-  const quirksOff = quirksTurnedOff(results.engines.candidate.name);
+  const quirksOff = quirksTurnedOff(results.engines);
   const store = new ImageStore(options.imageBudget);
   const trend = options.previous ? trendOf(results, options.previous) : undefined;
   const trendById = new Map<string, TrendState>();

@@ -4,7 +4,6 @@
  * harness was meant to notice it); crash, timeout, error and pass map one to one.
  */
 import type { CaseResult, RunResults } from '../../results/types.ts';
-import { quirksOff } from '../../results/replayHint.ts';
 import type { CaseClass, Waiver } from './viewModel.ts';
 
 export interface Classification {
@@ -15,9 +14,9 @@ export interface Classification {
 /** The gate's hook: return a classification to override the default, or undefined to keep it. */
 export type Classify = (c: CaseResult, results: RunResults) => Classification | undefined;
 
-/** Quirk ids the candidate ran without, read from its name: `wasm (quirks off: a, b)`. */
-export function quirksTurnedOff(candidateName: string): Set<string> {
-  return new Set(quirksOff(candidateName));
+/** Quirk ids the candidate ran without, as recorded in results.json (engines.choice). */
+export function quirksTurnedOff(engines: RunResults['engines']): Set<string> {
+  return new Set(engines.choice?.quirksOff ?? []);
 }
 
 /** The catalogued quirk a case exercises: a scenario whose id is a catalogue id. */
