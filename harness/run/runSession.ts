@@ -104,9 +104,10 @@ export class RunSession {
     // the flags as data (what a replay repeats); the display name spells them out for people only
     const choice = engineChoice({ config, reference, candidate, candidateQuirks: options.candidateQuirks });
     const off = choice.quirksOff;
+    const referenceIdentity = await identityOf(reference, config.baseDir);
     const candidateIdentity = await identityOf(candidate, config.baseDir);
     const engines: RunEngines = {
-      reference: await identityOf(reference, config.baseDir),
+      reference: referenceIdentity,
       candidate: off.length > 0 ? { ...candidateIdentity, name: `${candidateIdentity.name} (quirks off: ${off.join(', ')})` } : candidateIdentity,
       choice,
     };
