@@ -41,6 +41,7 @@ export const COMMON_FLAGS = {
   target: { type: 'string' },
   present: { type: 'boolean' },
   'cross-target': { type: 'boolean' },
+  divergence: { type: 'string' },
 } as const;
 
 export interface CommonOptions {
@@ -75,6 +76,8 @@ export interface CommonOptions {
   readonly present: boolean;
   /** run: also compare each engine's observations under node and chromium. */
   readonly crossTarget: boolean;
+  /** replay: the divergence (a 12-hex fingerprint) the replay is about. */
+  readonly divergence?: string;
   readonly positionals: string[];
 }
 
@@ -92,6 +95,13 @@ function integerFlag(flag: string, text: string | undefined, min: number, max: n
   const n = Number(text);
   if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${flag}: expected an integer ${min}..${max}, got ${JSON.stringify(text)}`);
   return n;
+}
+
+/** A divergence identity as reporters print it: 12 lower-case hex digits. */
+function fingerprintFlag(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[0-9a-f]{12}$/.test(text)) throw new UsageError(`--divergence: expected a fingerprint of 12 lower-case hex digits (as printed by run, gate, fuzz and minimize), got ${JSON.stringify(text)}`);
+  return text;
 }
 
 function positiveInt(flag: string, text: string | undefined, max: number): number | undefined {
@@ -146,6 +156,7 @@ export function parseCommon(args: readonly string[]): CommonOptions {
     target: targetFlag(v.target),
     present: v.present ?? false,
     crossTarget: v['cross-target'] ?? false,
+    divergence: fingerprintFlag(v.divergence),
     positionals: parsed.positionals,
   };
 }

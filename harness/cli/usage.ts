@@ -10,6 +10,7 @@ Usage: parity <command> [options]
 Commands:
   run [PATHS...]           run scenarios (files, folders, globs) through reference and candidate
   replay FILE              replay one scenario step by step; name the first diverging command
+       [--divergence FP]   the divergence (12-hex fingerprint) the replay is about
   render [PATHS...]        render scenarios with one engine; write PNG + layout JSON per checkpoint
   golden record [PATHS...] record the reference engine's observations under golden/
   golden verify [PATHS...] check reference and candidate against golden/
@@ -25,7 +26,9 @@ Commands:
                            health stats, quirk coverage, new divergences minimized to
                            scenarios/regressions/<fingerprint>.yaml [--regressions DIR] [--dry-run];
                            --quirk-off ID simulates a port bug (its divergences are new, as in gate)
-  minimize FILE            reduce a diverging scenario to a 1-minimal reproducer (same fingerprint)
+  minimize FILE            reduce a diverging scenario to a 1-minimal reproducer (same fingerprint);
+                           never replaces another find's file: a smaller one of the same find stays,
+                           another find's file is left and the new one written beside it (<fp>-2.yaml)
   selftest [QUIRK...]      turn each compat flag off in turn; the fuzzer must notice within
        [--budget 30s]      the budget; prints selftest killed=k/n median_detect_s=.. median_repro_steps=..
 

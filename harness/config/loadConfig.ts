@@ -132,7 +132,7 @@ function readEngineModules(raw: unknown, src: YamlSource, at: At): Map<string, E
     }
     const extra = Object.keys(e).filter((k) => k !== 'module' && k !== 'options');
     if (extra.length > 0) at(['engines', name, extra[0]], `engines.${name}: unknown field "${extra[0]}": expected module, options`, 'key');
-    out.set(name, { module: e.module, ...(e.options ? { options: e.options as Record<string, unknown> } : {}) });
+    out.set(name, { module: e.module, ...(e.options ? { options: e.options as Record<string, unknown> } : {}), name });
   }
   return out;
 }

@@ -28,7 +28,12 @@ export type BuiltinEngine = (typeof BUILTIN_ENGINES)[number];
 
 export type EngineSpec =
   | { readonly builtin: BuiltinEngine }
-  | { readonly module: string; readonly options?: Readonly<Record<string, unknown>> };
+  | {
+      readonly module: string;
+      readonly options?: Readonly<Record<string, unknown>>;
+      /** The name it is declared under in the config's `engines:` (absent for a path given on the command line). */
+      readonly name?: string;
+    };
 
 export class EngineLoadError extends Error {
   override name = 'EngineLoadError';
@@ -52,8 +57,9 @@ export function builtinIdentity(name: BuiltinEngine): EngineIdentity {
   return { name, version: VERSION, build: wasmBuild };
 }
 
+/** The engine's name as the user gave it: a built-in name, a name declared in the config, or a module path. */
 export function specLabel(spec: EngineSpec): string {
-  return 'builtin' in spec ? spec.builtin : spec.module;
+  return 'builtin' in spec ? spec.builtin : spec.name ?? spec.module;
 }
 
 /** Parses a CLI/config engine name: a built-in name or a module path. */

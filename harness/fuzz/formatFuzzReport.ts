@@ -8,6 +8,7 @@ import { QUIRK_IDS } from '../../engines/shared/quirks.ts';
 import type { Verdict } from '../results/verdict.ts';
 import { fuzzCountsText, verdictHeadline } from '../results/verdictText.ts';
 import { interruptedLine } from '../results/interruption.ts';
+import { describeRegressionWrite } from '../minimize/writeRegression.ts';
 import type { FuzzReport } from './runFuzz.ts';
 
 export interface RegressionReplay {
@@ -55,6 +56,7 @@ export function formatFuzzReport(r: FuzzReport, verdict: Verdict, extra: { regre
       if (m.firstDivergingStep >= 0) out.push(`           first diverging step: ${m.firstDivergingStep}`);
     }
     if (f.note) out.push(`           ${f.note}`);
+    if (f.regression) out.push(`           ${describeRegressionWrite(f.regression)}`);
     if (f.file) out.push(`           ${f.replay}`);
   }
   if (extra.runDir) out.push(`  results: ${extra.runDir}/results.json`);

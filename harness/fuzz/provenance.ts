@@ -1,7 +1,8 @@
 /**
  * The `provenance:` map of a reproducer (docs/scenario-format.md): where it came from
- * (seed, run, fast-check seed and path, or the source file), which engines and compat
- * flags, how far it was reduced, the first diverging step and the 1-minimality check.
+ * (seed, run, fast-check seed and path, or the source file), which engines (by the name
+ * the user gave and by identity) and compat flags, how far it was reduced, the first
+ * diverging step and the 1-minimality check.
  * Flat, date-free and in a fixed order, so the same find writes the same bytes.
  */
 import type { EngineIdentity } from '../engines/types.ts';
@@ -19,6 +20,8 @@ export interface ProvenanceInput {
   readonly seed?: number;
   readonly run?: number;
   readonly source?: string;
+  /** The engines as the user named them (command line or config: `parity replay` takes these names). */
+  readonly names: { readonly reference: string; readonly candidate: string };
   readonly identities: { readonly reference: EngineIdentity; readonly candidate: EngineIdentity };
   readonly off: readonly string[];
   readonly originalSteps: number;
@@ -39,6 +42,8 @@ export function provenanceOf(p: ProvenanceInput): Provenance {
   }
   if (r?.fcPath !== undefined) out.fcPath = r.fcPath;
   if (p.source !== undefined) out.source = p.source;
+  out.referenceName = p.names.reference;
+  out.candidateName = p.names.candidate;
   out.reference = idLine(p.identities.reference);
   out.candidate = idLine(p.identities.candidate);
   out.candidateQuirks = p.off.length > 0 ? `off: ${p.off.join(', ')}` : 'all on';

@@ -23,7 +23,7 @@ import type { QuirkFlags } from '../../engines/shared/quirks.ts';
 import type { ParityConfig } from '../config/config.ts';
 import type { Waiver } from '../config/waves.ts';
 import { todayUtc } from '../config/waves.ts';
-import { builtinIdentity, loadAdapter } from '../engines/registry.ts';
+import { builtinIdentity, loadAdapter, specLabel } from '../engines/registry.ts';
 import type { EngineSpec } from '../engines/registry.ts';
 import type { EngineAdapter, EngineIdentity } from '../engines/types.ts';
 import { shardRuns, WHOLE } from '../gate/shard.ts';
@@ -36,8 +36,10 @@ import type { MinimizeResult } from '../minimize/minimize.ts';
 import { MinimizeWorker } from '../minimize/minimizeInWorker.ts';
 import { Oracle } from '../minimize/oracle.ts';
 import { writeRegression } from '../minimize/writeRegression.ts';
+import type { RegressionWrite } from '../minimize/writeRegression.ts';
 import { storeWithArtifacts } from '../results/artifacts.ts';
 import { writeEvidence } from '../results/evidence.ts';
+import { engineChoice, quirksOff, replayCommand } from '../results/replayHint.ts';
 import type { CaseResult, FuzzSummary } from '../results/types.ts';
 import { compareOptionsFor } from '../run/loadCases.ts';
 import { PoolSetupError } from '../run/pool.ts';
@@ -58,7 +60,6 @@ import type { HealthCounts, HealthSummary } from './health.ts';
 import { knownBy, loadKnownFingerprints } from './knownFingerprints.ts';
 import { provenanceOf } from './provenance.ts';
 import type { KnownBy, KnownFingerprints } from './knownFingerprints.ts';
-import { quirksOff, replayCommand } from './replayCommand.ts';
 import { runSeed } from './runSeed.ts';
 
 export const DEFAULT_FUZZ_RUNS = 1000;
@@ -123,7 +124,9 @@ export interface FuzzFinding {
   readonly minimizedOn?: TargetName;
   /** Why it was not minimized. */
   readonly note?: string;
+  /** The reproducer file, and what writing it did (a file of another find is never replaced). */
   readonly file?: string;
+  readonly regression?: RegressionWrite;
   readonly replay?: string;
   readonly case: CaseResult;
 }
@@ -288,13 +291,14 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
           c = { ...c, divergences: storeWithArtifacts(options.runDir, id, outcome.divergences), ...(outcome.evidence ? { evidence: writeEvidence(options.runDir, id, outcome.evidence, outcome.divergences) } : {}) };
         }
       }
-      let file: string | undefined;
+      let regression: RegressionWrite | undefined;
       if (write) {
-        file = writeRegression(regressionsDir, {
+        regression = writeRegression(regressionsDir, {
           fingerprint, viewport, steps, images: generatedImagePaths(),
           title: `Fuzz find: ${first.signature} (${identities.reference.name} vs ${identities.candidate.name})`,
           provenance: provenanceOf({
-            tool: options.tool ?? 'parity fuzz', fingerprint, signature: first.signature, seed, run: first.run, identities, off, originalSteps: stream.commands.length, result,
+            tool: options.tool ?? 'parity fuzz', fingerprint, signature: first.signature, seed, run: first.run,
+            names: { reference: specLabel(reference), candidate: specLabel(candidate) }, identities, off, originalSteps: stream.commands.length, result,
             ...(chromium ? { target, ...(result && on ? { minimizedOn: on.target } : {}) } : {}),
           }),
         });
@@ -302,7 +306,7 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
       findings.push({
         fingerprint, signature: first.signature, kind: first.kind, runs: runs.map((r) => r.run),
         ...(result ? { minimized: result } : {}), ...(result && on ? { minimizedOn: on.target } : {}), ...(note ? { note } : {}),
-        ...(file ? { file, replay: replayCommand(file, { config, reference, candidate, candidateQuirks, target }) } : {}),
+        ...(regression ? { file: regression.file, regression, replay: replayCommand(regression.file, engineChoice({ config, reference, candidate, candidateQuirks }), { target, divergence: fingerprint }) } : {}),
         case: c,
       });
     }

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { QUIRK_IDS } from '../../engines/shared/quirks.ts';
 import type { QuirkId } from '../../engines/shared/quirks.ts';
 import type { ParityConfig } from '../config/config.ts';
-import { builtinIdentity, loadAdapter } from '../engines/registry.ts';
+import { builtinIdentity, loadAdapter, specLabel } from '../engines/registry.ts';
 import type { EngineSpec } from '../engines/registry.ts';
 import { WHOLE } from '../gate/shard.ts';
 import { MinimizeError } from '../minimize/minimize.ts';
@@ -24,7 +24,7 @@ import { NO_COVERAGE } from './coverageSample.ts';
 import { generatedImagePaths } from './generatedAssets.ts';
 import { generateRun } from './generateRun.ts';
 import { FuzzPool } from './fuzzPool.ts';
-import { replayCommand } from './replayCommand.ts';
+import { engineChoice, replayCommand } from '../results/replayHint.ts';
 import { provenanceOf } from './provenance.ts';
 import { runSeed } from './runSeed.ts';
 
@@ -164,12 +164,12 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRep
         row = { ...row, reproSteps: result.steps.length, oneMinimal: result.minimality.oneMinimal, minimizeMs, candidates: hits.length };
         if (options.outDir) {
           rmSync(resolve(options.outDir, quirk), { recursive: true, force: true }); // this run's reproducer only
-          const file = writeRegression(resolve(options.outDir, quirk), {
+          const { file } = writeRegression(resolve(options.outDir, quirk), { // a fresh folder: always written
             fingerprint: result.fingerprint, viewport: result.viewport, steps: result.steps, images: generatedImagePaths(),
             title: `Selftest: ${quirk} off is detected (${result.signature})`,
-            provenance: provenanceOf({ tool: 'parity selftest', fingerprint: result.fingerprint, signature: result.signature, seed, run: hit.run, identities, off: [quirk], originalSteps: best.originalSteps, result }),
+            provenance: provenanceOf({ tool: 'parity selftest', fingerprint: result.fingerprint, signature: result.signature, seed, run: hit.run, names: { reference: specLabel(reference), candidate: specLabel(candidate) }, identities, off: [quirk], originalSteps: best.originalSteps, result }),
           });
-          row = { ...row, file, replay: replayCommand(file, { config, reference, candidate, candidateQuirks: flags }) };
+          row = { ...row, file, replay: replayCommand(file, engineChoice({ config, reference, candidate, candidateQuirks: flags }), { divergence: result.fingerprint }) };
         }
       }
       mutants.push(row);

@@ -7,10 +7,9 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { canonicalJson } from '../protocol/canonical.ts';
-import type { CaseResult, Determinism, GateOutcome, RunInfo, RunResults, RunSummary } from './types.ts';
+import type { CaseResult, Determinism, GateOutcome, RunEngines, RunInfo, RunResults, RunSummary } from './types.ts';
 import type { Verdict } from './verdict.ts';
 import { RESULTS_FORMAT } from './types.ts';
-import type { EngineIdentity } from '../engines/types.ts';
 
 export class ResultsWriter {
   private readonly fd: number;
@@ -20,7 +19,7 @@ export class ResultsWriter {
   constructor(
     private readonly path: string,
     private readonly run: RunInfo,
-    private readonly engines: { reference: EngineIdentity; candidate: EngineIdentity },
+    private readonly engines: RunEngines,
   ) {
     this.fd = openSync(`${path}.partial`, 'w');
     writeSync(this.fd, `{"format":${JSON.stringify(RESULTS_FORMAT)},"run":${jsonOf(run)},"engines":${jsonOf(engines)},"cases":[\n`);

@@ -200,10 +200,31 @@ export interface GateOutcome {
   readonly fuzz?: FuzzSummary;
 }
 
+/**
+ * How the user chose the engines, as data: what a replay command repeats. The candidate's
+ * display name (`wasm (quirks off: a)`) is for people; reporters read the flags from here.
+ */
+export interface EngineChoice {
+  /** The config file relative to the working directory; absent when it is the default parity.config.yaml (or none). */
+  readonly config?: string;
+  /** `--reference` / `--candidate` exactly as given on the command line; absent when the config chose. */
+  readonly reference?: string;
+  readonly candidate?: string;
+  /** Compat flags the candidate ran with turned off, sorted. */
+  readonly quirksOff: readonly string[];
+}
+
+export interface RunEngines {
+  readonly reference: EngineIdentity;
+  readonly candidate: EngineIdentity;
+  /** Absent only in results written before it was recorded. */
+  readonly choice?: EngineChoice;
+}
+
 export interface RunResults {
   readonly format: typeof RESULTS_FORMAT;
   readonly run: RunInfo;
-  readonly engines: { readonly reference: EngineIdentity; readonly candidate: EngineIdentity };
+  readonly engines: RunEngines;
   readonly determinism?: Determinism;
   readonly cases: readonly CaseResult[];
   readonly summary?: RunSummary;

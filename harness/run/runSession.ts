@@ -14,7 +14,8 @@ import type { EngineIdentity } from '../engines/types.ts';
 import { toJunit } from '../results/junit.ts';
 import { ResultsWriter } from '../results/resultsWriter.ts';
 import { summarize } from '../results/summarize.ts';
-import type { CaseResult, Determinism, FuzzSummary, GateOutcome, RunResults } from '../results/types.ts';
+import { engineChoice } from '../results/replayHint.ts';
+import type { CaseResult, Determinism, FuzzSummary, GateOutcome, RunEngines, RunResults } from '../results/types.ts';
 import { decide } from '../results/verdict.ts';
 import type { Verdict, VerdictKind } from '../results/verdict.ts';
 import { judgeSelfRun } from './determinism.ts';
@@ -84,7 +85,7 @@ export class RunSession {
     readonly runId: string,
     readonly runDir: string,
     readonly reportsDir: string,
-    readonly engines: RunResults['engines'],
+    readonly engines: RunEngines,
     private readonly writer: ResultsWriter,
   ) {
     this.reference = options.reference ?? options.config.reference;
@@ -105,9 +106,16 @@ export class RunSession {
     const reportsDir = resolve(options.reportsDir ?? 'reports');
     const runId = options.runId ?? newRunId();
     const runDir = join(reportsDir, runId);
-    const engines = { reference: await identityOf(reference, config.baseDir), candidate: await identityOf(candidate, config.baseDir) };
-    const off = Object.entries(options.candidateQuirks ?? {}).filter(([, on]) => !on).map(([id]) => id).sort();
-    if (off.length > 0) engines.candidate = { ...engines.candidate, name: `${engines.candidate.name} (quirks off: ${off.join(', ')})` };
+    // the flags as data (what a replay repeats); the display name spells them out for people only
+    const choice = engineChoice({ config, reference, candidate, candidateQuirks: options.candidateQuirks });
+    const off = choice.quirksOff;
+    const referenceIdentity = await identityOf(reference, config.baseDir);
+    const candidateIdentity = await identityOf(candidate, config.baseDir);
+    const engines: RunEngines = {
+      reference: referenceIdentity,
+      candidate: off.length > 0 ? { ...candidateIdentity, name: `${candidateIdentity.name} (quirks off: ${off.join(', ')})` } : candidateIdentity,
+      choice,
+    };
     rmSync(runDir, { recursive: true, force: true });
     mkdirSync(runDir, { recursive: true });
     const writer = new ResultsWriter(join(runDir, 'results.json'), { id: runId, command: options.command, target: options.target ?? 'node', startedAt: new Date().toISOString() }, engines);

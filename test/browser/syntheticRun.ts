@@ -129,7 +129,7 @@ export function writeSyntheticRun(runDir: string, o: SyntheticOptions): RunResul
   const results: RunResults = {
     format: RESULTS_FORMAT,
     run: { id: 'synthetic', command: `run synthetic ${PAYLOAD}`, target: 'node', startedAt: '2026-01-02T03:04:05.000Z', finishedAt: '2026-01-02T03:05:05.000Z', durationMs: 60_000 },
-    engines: { reference: { name: 'legacy-js', version: '0.1.0', build: 'aaaaaaaaaaaa' }, candidate: { name: 'wasm (quirks off: zindex-string-sort)', version: '0.1.0', build: 'bbbbbbbbbbbb' } },
+    engines: { reference: { name: 'legacy-js', version: '0.1.0', build: 'aaaaaaaaaaaa' }, candidate: { name: 'wasm (quirks off: zindex-string-sort)', version: '0.1.0', build: 'bbbbbbbbbbbb' }, choice: { quirksOff: ['zindex-string-sort'] } },
     determinism: { sampled: ['case-0005'], nondeterministic: [] },
     cases,
     summary: {

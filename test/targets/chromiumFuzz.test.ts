@@ -65,7 +65,7 @@ describe('parity fuzz --target chromium', function () {
       expect(f.minimizedOn).to.equal('node');
       expect(f.case).to.include({ id: `fuzz:${f.fingerprint}`, status: 'divergence' });
       expect(f.case.divergences.map((d) => d.fingerprint)).to.include(f.fingerprint);
-      expect(f.replay).to.match(/--quirk-off visible-string-truthy --target chromium$/);
+      expect(f.replay).to.match(new RegExp(`--quirk-off visible-string-truthy --target chromium --divergence ${f.fingerprint}$`));
       const s = loadScenarioSync(f.file!);
       expect(s.provenance).to.include({ fingerprint: f.fingerprint, seed: 3, run: f.runs[0], target: 'chromium', minimizedOn: 'node', oneMinimal: true });
       const replay = await replaySteps(s.steps, s.viewport, loadHostAssets(s.assets), { reference, candidate, candidateQuirks: OFF });

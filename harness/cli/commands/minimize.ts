@@ -2,23 +2,25 @@
  * `parity minimize FILE.yaml`: the fuzzer's reduction on any diverging scenario. Runs it
  * through reference and candidate, takes the primary divergence of its first diverging
  * checkpoint, reduces the steps while keeping that fingerprint (delta debugging, unused
- * nodes, simpler values), checks 1-minimality, names the first diverging step, and writes
- * <regressions>/<fingerprint>.yaml. Exit: 0 written, 1 the scenario does not diverge (or an
- * engine hung while minimizing it), 2 usage.
+ * nodes, simpler values), checks 1-minimality, names the first diverging step, and saves
+ * <regressions>/<fingerprint>.yaml, never over another find's reproducer (it says what it
+ * did: written, replaced a larger one, kept a smaller one, or written beside another).
+ * Exit: 0 minimized, 1 the scenario does not diverge (or an engine hung while minimizing
+ * it), 2 usage.
  */
 import { relative, resolve } from 'node:path';
 import { loadHostAssets } from '../../assets/hostAssets.ts';
 import { loadConfig } from '../../config/loadConfig.ts';
-import { builtinIdentity, loadAdapter } from '../../engines/registry.ts';
+import { builtinIdentity, loadAdapter, specLabel } from '../../engines/registry.ts';
 import type { EngineSpec } from '../../engines/registry.ts';
 import type { EngineAdapter } from '../../engines/types.ts';
-import { replayCommand, quirksOff } from '../../fuzz/replayCommand.ts';
 import { provenanceOf } from '../../fuzz/provenance.ts';
 import { MinimizeError } from '../../minimize/minimize.ts';
 import { minimizeInWorker } from '../../minimize/minimizeInWorker.ts';
-import { writeRegression } from '../../minimize/writeRegression.ts';
+import { describeRegressionWrite, writeRegression } from '../../minimize/writeRegression.ts';
 import { commandToYaml } from '../../protocol/scenarioToYaml.ts';
 import { loadScenarioSync } from '../../protocol/scenario.ts';
+import { engineChoice, replayCommand } from '../../results/replayHint.ts';
 import { compareOptionsFor } from '../../run/loadCases.ts';
 import type { CommonOptions } from '../options.ts';
 import { UsageError } from '../usage.ts';
@@ -50,18 +52,23 @@ export async function minimizeCommand(o: CommonOptions): Promise<number> {
     }
     const identities = { reference: identity(referenceSpec, reference), candidate: identity(candidateSpec, candidate) };
     const dir = resolve(o.regressions ?? resolve(config.baseDir, 'scenarios/regressions'));
+    const choice = engineChoice({ config, reference: referenceSpec, candidate: candidateSpec, candidateQuirks });
     const written = o.dryRun ? null : writeRegression(dir, {
       fingerprint: result.fingerprint, viewport: result.viewport, steps: result.steps, images: scenario.assets,
       title: `Minimized from ${scenario.id}: ${result.signature}`,
-      provenance: provenanceOf({ tool: 'parity minimize', fingerprint: result.fingerprint, signature: result.signature, source: relative(config.baseDir, file), identities, off: quirksOff(candidateQuirks), originalSteps: scenario.steps.length, result }),
+      provenance: provenanceOf({
+        tool: 'parity minimize', fingerprint: result.fingerprint, signature: result.signature, source: relative(config.baseDir, file),
+        names: { reference: specLabel(referenceSpec), candidate: specLabel(candidateSpec) }, identities, off: choice.quirksOff, originalSteps: scenario.steps.length, result,
+      }),
     });
     const m = result.minimality;
     const summary = {
       scenario: scenario.id, file: rel, fingerprint: result.fingerprint, signature: result.signature,
       originalSteps: scenario.steps.length, steps: result.steps.length, oneMinimal: m.oneMinimal, removalsReproducing: m.reproducing,
       firstDivergingStep: result.firstDivergingStep, complete: result.complete, timing: result.timing,
-      written: written ? relative(process.cwd(), written) : null,
-      replay: written ? replayCommand(written, { config, reference: referenceSpec, candidate: candidateSpec, candidateQuirks }) : null,
+      written: written ? relative(process.cwd(), written.file) : null,
+      regression: written ? { ...written, file: relative(process.cwd(), written.file), ...('beside' in written ? { beside: relative(process.cwd(), written.beside) } : {}) } : null,
+      replay: written ? replayCommand(written.file, choice, { divergence: result.fingerprint }) : null,
     };
     if (o.json) {
       process.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -71,7 +78,7 @@ export async function minimizeCommand(o: CommonOptions): Promise<number> {
         `  ${scenario.steps.length} -> ${result.steps.length} step(s) in ${(result.timing.totalMs / 1000).toFixed(1)} s, ${result.oracleCalls} differential runs${result.complete ? '' : ' (budget ran out)'}`,
         `  ${m.oneMinimal ? `1-minimal: removing any one of the ${m.checked} steps loses the divergence (checked)` : `NOT 1-minimal: removing step(s) ${m.reproducing.join(', ')} still diverges`}`,
         ...(result.firstDivergingStep >= 0 ? [`  first diverging step ${result.firstDivergingStep}: ${commandToYaml(result.steps[result.firstDivergingStep])}`] : []),
-        ...(written ? [`  wrote ${summary.written}`, `  ${summary.replay}`] : ['  (dry run: nothing written)']),
+        ...(written ? [`  ${describeRegressionWrite(written)}`, `  ${summary.replay}`] : ['  (dry run: nothing written)']),
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     }

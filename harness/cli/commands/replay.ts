@@ -2,6 +2,8 @@
  * `parity replay FILE.yaml`: reproduces a scenario step by step and names the first
  * command after which reference and candidate differ, with the layout and event diff;
  * writes reference/candidate/diff PNGs under reports/replay/<scenario>/.
+ * `--divergence FP` (validated in ../options.ts, here as o.divergence) names the
+ * divergence the replay is about; replay does not act on it yet.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';

@@ -120,7 +120,7 @@ export function buildReportModel(results: RunResults, runDir: string, options: R
   const today = now.toISOString().slice(0, 10);
   const catalogue = options.catalogue ?? loadQuirkCatalogue(options.quirksDir ?? resolve(cwd, 'scenarios', 'quirks'), cwd);
   const catalogueIds = new Set(catalogue.map((q) => q.id));
-  const quirksOff = quirksTurnedOff(results.engines.candidate.name);
+  const quirksOff = quirksTurnedOff(results.engines);
   const verdict = verdictOf(results);
   const wave = results.gate?.wave;
   const store = new ImageStore(options.imageBudget);

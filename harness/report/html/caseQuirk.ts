@@ -3,12 +3,11 @@
  * and the catalogued quirk a case exercises. A case's class is the verdict's
  * (../../results/verdict.ts classOf), never decided here.
  */
-import type { CaseResult } from '../../results/types.ts';
-import { quirksOff } from '../../results/replayHint.ts';
+import type { CaseResult, RunResults } from '../../results/types.ts';
 
-/** Quirk ids the candidate ran without, read from its name: `wasm (quirks off: a, b)`. */
-export function quirksTurnedOff(candidateName: string): Set<string> {
-  return new Set(quirksOff(candidateName));
+/** Quirk ids the candidate ran without, as recorded in results.json (engines.choice). */
+export function quirksTurnedOff(engines: RunResults['engines']): Set<string> {
+  return new Set(engines.choice?.quirksOff ?? []);
 }
 
 /** The catalogued quirk a case exercises: a scenario whose id is a catalogue id. */

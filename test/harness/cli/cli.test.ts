@@ -26,6 +26,14 @@ describe('the parity CLI', function () {
     }
   });
 
+  it('rejects a --divergence that is not a 12-hex fingerprint with exit 2, naming what it expected', () => {
+    const r = parity('replay', 'scenarios/quirks/zindex-string-sort.yaml', '--divergence', 'ABC123');
+    expect(r.code).to.equal(2);
+    expect(r.err).to.equal('parity: --divergence: expected a fingerprint of 12 lower-case hex digits (as printed by run, gate, fuzz and minimize), got "ABC123"\n');
+    const ok = parity('replay', 'scenarios/quirks/zindex-string-sort.yaml', '--divergence', '0123456789ab');
+    expect(ok.code, ok.err).to.equal(0);
+  });
+
   it('names an unknown engine module and exits 2', () => {
     const r = parity('run', 'test/fixtures/scenarios/good', '--candidate', './no/such/engine.ts', '--out', tempReports());
     expect(r.code).to.equal(2);

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { root, tempRegressions } from './helpers.ts';
 
 const parity = (...args: string[]) => {
@@ -11,6 +12,12 @@ const parity = (...args: string[]) => {
 };
 const reports = () => mkdtempSync(join(tmpdir(), 'parity-reports-'));
 const MUTANT = 'test/fixtures/engines/mutant.ts';
+/** Diverges under the mutant (padding off by one) after 8 steps; minimizes to fewer. */
+const PADDED = [
+  'id: padded', 'title: Padding on a card', 'viewport: { width: 64, height: 48 }', 'steps:',
+  '  - create: { id: 4, type: view }', '  - set: { id: 4, prop: width, value: 30 }', '  - set: { id: 4, prop: background, value: "#123456" }',
+  '  - append: { parent: 0, child: 4 }', '  - frame: { name: a }', '  - set: { id: 4, prop: padding, value: 2 }', '  - tick: { ms: 16 }', '  - frame: { name: b }', '',
+].join('\n');
 
 describe('parity fuzz / minimize (CLI)', function () {
   this.timeout(120_000);
@@ -58,11 +65,7 @@ describe('parity fuzz / minimize (CLI)', function () {
   it('minimize FILE.yaml: writes a 1-minimal reproducer with the same fingerprint', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-min-'));
     const file = join(dir, 'padded.yaml');
-    writeFileSync(file, [
-      'id: padded', 'title: Padding on a card', 'viewport: { width: 64, height: 48 }', 'steps:',
-      '  - create: { id: 4, type: view }', '  - set: { id: 4, prop: width, value: 30 }', '  - set: { id: 4, prop: background, value: "#123456" }',
-      '  - append: { parent: 0, child: 4 }', '  - frame: { name: a }', '  - set: { id: 4, prop: padding, value: 2 }', '  - tick: { ms: 16 }', '  - frame: { name: b }', '',
-    ].join('\n'));
+    writeFileSync(file, PADDED);
     const out = join(dir, 'scenarios', 'regressions');
     const r = parity('minimize', file, '--candidate', MUTANT, '--regressions', out);
     expect(r.code, r.err).to.equal(0);
@@ -70,6 +73,43 @@ describe('parity fuzz / minimize (CLI)', function () {
     const [written] = readdirSync(out).filter((f) => f.endsWith('.yaml'));
     const text = readFileSync(join(out, written), 'utf8');
     expect(text).to.contain('tool: parity minimize').and.contain('oneMinimal: true').and.contain(`fingerprint: "${written.replace('.yaml', '')}"`);
+  });
+
+  it('minimize: never overwrites another find; a larger reproducer of the same find is replaced, a smaller one kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-min-'));
+    const file = join(dir, 'padded.yaml');
+    writeFileSync(file, PADDED);
+    const out = join(dir, 'scenarios', 'regressions');
+    const minimize = (...extra: string[]) => {
+      const r = parity('minimize', file, '--candidate', MUTANT, '--regressions', out, ...extra);
+      expect(r.code, r.err).to.equal(0);
+      return r;
+    };
+    const json = (r: { out: string }) => JSON.parse(r.out) as { fingerprint: string; steps: number; written: string; regression: { action: string; file: string }; replay: string };
+    const fp = json(minimize('--dry-run', '--json')).fingerprint;
+    const mine = join(out, `${fp}.yaml`);
+
+    // 1. <fp>.yaml holds another find: left untouched, the new one is written beside it
+    mkdirSync(out, { recursive: true });
+    const other = PADDED.replace('id: padded', 'id: other').replace('steps:', 'provenance:\n  fingerprint: "bbbbbbbbbbbb"\nsteps:');
+    writeFileSync(mine, other);
+    const beside = minimize();
+    expect(readFileSync(mine, 'utf8')).to.equal(other);
+    expect(beside.out).to.contain(`holds the reproducer of fingerprint bbbbbbbbbbbb: left it untouched and wrote`).and.contain(`${fp}-2.yaml`);
+    expect(beside.out).to.match(new RegExp(`npx parity replay \\S+/${fp}-2\\.yaml --candidate ${MUTANT} --divergence ${fp}`));
+
+    // 2. a larger reproducer of the same find is replaced, and the new file says what it replaced
+    const minimal = readFileSync(join(out, `${fp}-2.yaml`), 'utf8');
+    const larger = `${minimal.split('\nsteps:')[0]}\nsteps:\n${PADDED.split('steps:\n')[1]}`;
+    writeFileSync(join(out, `${fp}-2.yaml`), larger);
+    const replaced = json(minimize('--json'));
+    expect(replaced.regression).to.include({ action: 'replaced' });
+    expect(readFileSync(join(out, `${fp}-2.yaml`), 'utf8')).to.contain('replacesSteps: 8').and.contain(`replacesSha256: "${createHash('sha256').update(larger).digest('hex').slice(0, 12)}"`);
+
+    // 3. the same size again is kept, and nothing else is written
+    const kept = minimize();
+    expect(kept.out).to.contain(`kept the existing reproducer ${relative(root, join(out, `${fp}-2.yaml`))}, as small as this one`);
+    expect(readdirSync(out).filter((f) => f.endsWith('.yaml')).sort()).to.deep.equal([`${fp}-2.yaml`, `${fp}.yaml`]);
   });
 
   it('minimize: a scenario that does not diverge exits 1 and says so', () => {

@@ -1,13 +1,15 @@
 import { expect } from 'chai';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadHostAssets } from '../../../harness/assets/hostAssets.ts';
 import { loadAdapter } from '../../../harness/engines/registry.ts';
 import { regressionFingerprint } from '../../../harness/fuzz/knownFingerprints.ts';
-import { runFuzz } from '../../../harness/fuzz/runFuzz.ts';
+import { formatFuzzReport } from '../../../harness/fuzz/formatFuzzReport.ts';
+import { fuzzSummary, runFuzz } from '../../../harness/fuzz/runFuzz.ts';
 import type { FuzzReport } from '../../../harness/fuzz/runFuzz.ts';
 import { loadScenarioSync } from '../../../harness/protocol/scenario.ts';
 import { replaySteps } from '../../../harness/run/replaySteps.ts';
+import { decide } from '../../../harness/results/verdict.ts';
 import { FAULTY_HANGS, LEGACY, MUTANT, tempRegressions, testConfig } from './helpers.ts';
 
 const config = testConfig();
@@ -65,6 +67,8 @@ describe('harness/fuzz runFuzz', function () {
         const s = loadScenarioSync(f.file!);
         expect(s.id).to.equal(`regression-${f.fingerprint}`);
         expect(s.provenance).to.include({ tool: 'parity fuzz', fingerprint: f.fingerprint, seed: 11, run: f.runs[0], oneMinimal: true, removalsReproducing: 0 });
+        expect(s.provenance, 'the engine pair as named').to.include({ referenceName: 'legacy-js', candidateName: (MUTANT as { module: string }).module, candidateQuirks: 'all on' });
+        expect(f.regression).to.deep.equal({ action: 'written', file: f.file });
         expect(s.provenance!.steps).to.equal(s.steps.length);
         expect(regressionFingerprint(f.file!)).to.equal(f.fingerprint);
         const replay = await replaySteps(s.steps, s.viewport, loadHostAssets(s.assets), { reference, candidate });
@@ -80,6 +84,22 @@ describe('harness/fuzz runFuzz', function () {
       expect(again.knownRuns).to.equal(first.diverged);
       expect(again.known.every((k) => k.by === 'regression')).to.equal(true);
       expect(Object.fromEntries(yamlFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]))).to.deep.equal(before);
+    });
+
+    it('never overwrites a reproducer of another find: it writes <fingerprint>-2.yaml beside it and says so', async () => {
+      const other = tempRegressions();
+      mkdirSync(other, { recursive: true });
+      const [f] = first.findings;
+      // a file named for this find that holds another one (how issue 11 lost a reproducer)
+      const planted = readFileSync(f.file!, 'utf8').replace(`fingerprint: "${f.fingerprint}"`, 'fingerprint: "bbbbbbbbbbbb"');
+      writeFileSync(join(other, `${f.fingerprint}.yaml`), planted);
+      const r = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: other, workers: 1 });
+      const again = r.findings.find((x) => x.fingerprint === f.fingerprint)!;
+      expect(again.regression).to.include({ action: 'written-beside', file: join(other, `${f.fingerprint}-2.yaml`), beside: join(other, `${f.fingerprint}.yaml`) });
+      expect(again.replay).to.match(new RegExp(`^npx parity replay \\S+/${f.fingerprint}-2\\.yaml `));
+      expect(readFileSync(join(other, `${f.fingerprint}.yaml`), 'utf8')).to.equal(planted);
+      expect(loadScenarioSync(again.file!).provenance).to.include({ fingerprint: f.fingerprint });
+      expect(formatFuzzReport(r, decide({ kind: 'fuzz', cases: r.findings.map((x) => x.case), interrupted: false, fuzz: fuzzSummary(r) }))).to.contain(`holds the reproducer of fingerprint bbbbbbbbbbbb: left it untouched and wrote`);
     });
 
     it('writes byte-identical files and the same verdicts when run again with the same seed', async () => {

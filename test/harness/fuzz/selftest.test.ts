@@ -21,7 +21,7 @@ describe('harness/fuzz selftest', function () {
       expect(m.reproSteps).to.be.at.most(8);
       expect(existsSync(m.file!)).to.equal(true);
       expect(loadScenarioSync(m.file!).provenance).to.include({ tool: 'parity selftest', candidateQuirks: `off: ${m.quirk}` });
-      expect(m.replay).to.match(new RegExp(`--quirk-off ${m.quirk}$`));
+      expect(m.replay).to.match(new RegExp(`--quirk-off ${m.quirk} --divergence ${m.fingerprint}$`));
     }
     const text = formatSelftest(r);
     expect(text.split('\n').at(-1)).to.match(/^selftest killed=2\/2 median_detect_s=\d+\.\d\d median_repro_steps=\d+$/);

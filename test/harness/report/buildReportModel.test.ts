@@ -33,7 +33,8 @@ describe('harness/report/html buildReportModel', () => {
     expect(model.counts.map((c) => [c.class, c.count])).to.deep.equal([
       ['new-divergence', 11], ['known-quirk', 1], ['known-regression', 0], ['waived', 0], ['crash', 1], ['timeout', 1], ['error', 1], ['pass', 25],
     ]);
-    expect(quirksTurnedOff('wasm (quirks off: a, b)')).to.deep.equal(new Set(['a', 'b']));
+    expect(quirksTurnedOff({ ...results.engines, choice: { quirksOff: ['a', 'b'] } })).to.deep.equal(new Set(['a', 'b']));
+    expect(quirksTurnedOff({ ...results.engines, choice: undefined }), 'read from data, never from the display name').to.deep.equal(new Set());
   });
 
   it('presents the verdict of results that carry none (older files) as the verdict module decides it: FAIL with the reasons', () => {
