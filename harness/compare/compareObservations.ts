@@ -8,8 +8,9 @@ import { diffEvents } from './eventDiff.ts';
 import { checkFrameOptions, compareFrames } from './frameDiff.ts';
 import { checkLayoutOptions, diffLayout } from './layoutDiff.ts';
 import { checkpointFingerprint, eventFingerprint, frameFingerprint, layoutFingerprint, mostCausal } from './signatures.ts';
-import { areaSite, layoutSite } from './site.ts';
-import type { CheckpointId, CompareOptions, Divergence } from './types.ts';
+import { frameRegions } from './frameRegions.ts';
+import { areaSite, layoutGroups, layoutSite } from './site.ts';
+import type { CheckpointId, CompareOptions, Divergence, FrameDifference, FrameDivergence } from './types.ts';
 
 export function compareObservations(
   ref: readonly Observation[],
@@ -63,8 +64,8 @@ export function* divergencesOf(
       };
     }
 
-    const differences = diffLayout(r.layout, c.layout, layout);
-    if (differences.length > 0) {
+    // one layout divergence per top-level subtree: independent bugs stay apart
+    for (const differences of layoutGroups(diffLayout(r.layout, c.layout, layout), r.layout, c.layout)) {
       const site = layoutSite(mostCausal(differences)!, r.layout, c.layout);
       yield { kind: 'layout', ...at, differences, tolerance: layout.tolerance ?? 0, ...layoutFingerprint(differences, hint), site };
     }
@@ -72,10 +73,7 @@ export function* divergencesOf(
     // Layout-only engines have no frame: pixels are then not compared.
     if (r.frame && c.frame) {
       const result = compareFrames(r.frame, c.frame, frameOpts);
-      if (result.outcome === 'differs') {
-        const site = areaSite(result.difference.bbox, r.layout);
-        yield { kind: 'frame', ...at, ...result.difference, ...frameFingerprint(result.difference, hint, r.layout), site };
-      }
+      if (result.outcome === 'differs') yield* frameDivergences(r, c, result.difference, at, hint);
     }
   }
 
@@ -100,4 +98,22 @@ function sameCheckpoint(a: Observation, b: Observation): boolean {
 
 function idOf(o: Observation): CheckpointId {
   return { checkpoint: o.checkpoint, step: o.step };
+}
+
+/**
+ * A frame difference as divergences, one per node whose pixels differ (./frameRegions.ts):
+ * two bugs that paint different nodes are two divergences. The diff image and crops (of
+ * the whole difference) go with the first.
+ */
+function* frameDivergences(r: Observation, c: Observation, whole: FrameDifference, at: { checkpoint: string; step: number }, hint?: string): Generator<FrameDivergence> {
+  const regions = whole.sizeMismatch ? [] : frameRegions(r.frame!, c.frame!, r.layout);
+  if (regions.length <= 1) {
+    yield { kind: 'frame', ...at, ...whole, ...frameFingerprint(whole, hint, r.layout), site: regions[0]?.site ?? areaSite(whole.bbox, r.layout) };
+    return;
+  }
+  const { diffImage: _d, referenceCrop: _r, candidateCrop: _c, ...plain } = whole;
+  for (const [i, region] of regions.entries()) {
+    const part: FrameDifference = { ...(i === 0 ? whole : plain), ...region.stats };
+    yield { kind: 'frame', ...at, ...part, ...frameFingerprint(part, hint, r.layout), site: region.site };
+  }
 }

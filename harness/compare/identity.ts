@@ -7,8 +7,10 @@
  *   3. the same id-free location       node types from the site's parent down to its node,
  *                                      e.g. `view>text`, `@1` for a second appearance
  *   4. the same class of difference    layout: sign and size of the change (`+1`, `-2..4`)
- *   5. the same cause                  the shape of the command after which it first shows
- *                                      (`set padding`, `key left`; harness/run/localize.ts)
+ *   5. the same cause                  layout and frame: the commands it needs, as shapes
+ *                                      (`set padding + set background`; harness/run/ablate.ts);
+ *                                      the others: the command after which it first shows
+ *                                      (`key left`, an event's own command; ./localize.ts)
  * and so the same bug found by two streams (other ids, other positions, other values)
  * gets one identity while two bugs showing the same symptom are told apart by what
  * triggers them. bench:triage measures both (merged and split) on a corpus of known
@@ -32,8 +34,13 @@ export function identified<D extends Divergence>(d: D, ctx: IdentityContext): D 
   const group = d.group ?? d.signature;
   const location = locationOf(d, ctx.steps, d.step < 0 ? ctx.steps.length : d.step);
   const difference = differenceClass(d);
-  const readable = `${ctx.pair} ${group}${location ? ` at ${location}` : ''}${difference ? ` (${difference})` : ''} after ${ctx.cause.command}`;
+  const readable = `${ctx.pair} ${group}${location ? ` at ${location}` : ''}${difference ? ` (${difference})` : ''} ${causeText(ctx.cause)}`;
   return { ...d, fingerprint: hash12(readable), signature: readable, group, cause: ctx.cause };
+}
+
+/** The cause as identity reads it: what it needs when that is known, else where it first shows. */
+export function causeText(cause: DivergenceCause): string {
+  return cause.needs && cause.needs.length > 0 ? `needs ${cause.needs.join(' + ')}` : `after ${cause.command}`;
 }
 
 /**

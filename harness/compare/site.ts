@@ -51,3 +51,37 @@ export function areaSite(bbox: Box | null, ref: readonly LayoutEntry[]): Diverge
   }
   return { chain: best < 0 ? [] : chainAt(ref, best) };
 }
+
+/**
+ * Layout differences split by the top-level subtree they are in (the child of the
+ * viewport they hang under; the viewport's own differences form one more): independent
+ * bugs in two parts of a screen become two divergences. Groups keep the differences'
+ * order and come in the order of their first difference.
+ */
+export function layoutGroups(diffs: readonly LayoutFieldDifference[], ref: readonly LayoutEntry[], cand: readonly LayoutEntry[]): LayoutFieldDifference[][] {
+  const topRef = topLevels(ref);
+  const topCand = topLevels(cand);
+  const groups = new Map<number, LayoutFieldDifference[]>();
+  for (const d of diffs) {
+    const key = `${d.id}@${d.occurrence}`;
+    const top = topRef.get(key) ?? topCand.get(key) ?? d.id;
+    const g = groups.get(top);
+    if (g) g.push(d);
+    else groups.set(top, [d]);
+  }
+  return [...groups.values()];
+}
+
+/** `id@occurrence` -> the id of its top-level ancestor (itself at depth 1; 0 for the viewport). */
+function topLevels(layout: readonly LayoutEntry[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const seen = new Map<number, number>();
+  let top = 0;
+  for (const e of layout) {
+    const occurrence = seen.get(e.id) ?? 0;
+    seen.set(e.id, occurrence + 1);
+    if (e.depth <= 1) top = e.depth === 0 ? 0 : e.id;
+    out.set(`${e.id}@${occurrence}`, top);
+  }
+  return out;
+}

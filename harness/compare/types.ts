@@ -172,12 +172,21 @@ export interface DivergenceSite {
   readonly field?: string;
 }
 
-/** The command after which a divergence first shows (harness/run/localize.ts). */
+/**
+ * What a divergence comes from: the command after which it first shows
+ * (harness/run/localize.ts) and, for layout and frame divergences, the commands it needs
+ * (harness/run/ablate.ts) — the first shows where, the second says why.
+ */
 export interface DivergenceCause {
-  /** Step index of the command; -1 when it could not be localized. */
+  /** Step index of the command after which it first shows; -1 when it could not be localized. */
   readonly step: number;
-  /** What the command does, without ids or values: `set padding`, `key left`, `create text`, `tick`. */
+  /** What that command does, without ids or values: `set padding`, `key left`, `create text`, `tick`. */
   readonly command: string;
+  /**
+   * The non-structural commands without which it does not show, as shapes, sorted and
+   * distinct (`set padding`, `set background`); absent for kinds that name their step.
+   */
+  readonly needs?: readonly string[];
 }
 
 interface DivergenceBase {

@@ -10,6 +10,7 @@ import type { Command } from '../../engines/shared/protocol.ts';
 import type { CompareOptions, Divergence } from '../compare/types.ts';
 import type { Viewport } from '../engines/types.ts';
 import { fuzzCase } from '../fuzz/fuzzCase.ts';
+import { identify } from '../run/identify.ts';
 import type { FuzzCaseEngines } from '../fuzz/fuzzCase.ts';
 
 export interface MinimizeContext {
@@ -27,21 +28,24 @@ function keyOf(steps: readonly Command[], viewport: Viewport): string {
 export class Oracle {
   calls = 0;
   engineMs = 0;
-  private readonly cache = new Map<string, readonly Divergence[]>();
+  /** Per stream: its raw divergences (comparators only), then, once asked for, identified. */
+  private readonly cache = new Map<string, { raw: readonly Divergence[]; identified?: readonly Divergence[] }>();
+  /** Identity -> its symptom, learned from every identified divergence. */
+  private readonly groups = new Map<string, string>();
 
   constructor(readonly context: MinimizeContext) {}
 
   /** The identified divergences of the stream's first diverging checkpoint (empty when it passes). */
   async divergences(steps: readonly Command[], viewport: Viewport): Promise<readonly Divergence[]> {
-    const key = keyOf(steps, viewport);
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return cached;
-    this.calls++;
-    const { engines, assets, compare } = this.context;
-    const outcome = await fuzzCase(steps, viewport, assets, engines, { compare });
-    this.engineMs += outcome.engineMs;
-    this.cache.set(key, outcome.divergences);
-    return outcome.divergences;
+    const entry = await this.raw(steps, viewport);
+    if (entry.identified === undefined) {
+      const { engines, assets, compare } = this.context;
+      const t = performance.now();
+      entry.identified = entry.raw.length === 0 ? [] : await identify(entry.raw, { steps, viewport, assets }, engines, compare);
+      this.engineMs += performance.now() - t;
+      for (const d of entry.identified) this.groups.set(d.fingerprint, d.group ?? d.signature);
+    }
+    return entry.identified;
   }
 
   /** The primary (first) divergence, or null when the stream passes. */
@@ -51,10 +55,27 @@ export class Oracle {
 
   /** The divergence with identity `fingerprint`, or null when the stream does not show it. */
   async find(steps: readonly Command[], viewport: Viewport, fingerprint: string): Promise<Divergence | null> {
+    // identifying reruns the stream many times: skip it when no divergence has the identity's symptom
+    const group = this.groups.get(fingerprint);
+    if (group !== undefined && !(await this.raw(steps, viewport)).raw.some((d) => d.signature === group)) return null;
     return (await this.divergences(steps, viewport)).find((d) => d.fingerprint === fingerprint) ?? null;
   }
 
   async reproduces(steps: readonly Command[], viewport: Viewport, fingerprint: string): Promise<boolean> {
     return (await this.find(steps, viewport, fingerprint)) !== null;
+  }
+
+  private async raw(steps: readonly Command[], viewport: Viewport): Promise<{ raw: readonly Divergence[]; identified?: readonly Divergence[] }> {
+    const key = keyOf(steps, viewport);
+    let entry = this.cache.get(key);
+    if (entry === undefined) {
+      this.calls++;
+      const { engines, assets, compare } = this.context;
+      const outcome = await fuzzCase(steps, viewport, assets, engines, { compare, identify: false });
+      this.engineMs += outcome.engineMs;
+      entry = { raw: outcome.divergences };
+      this.cache.set(key, entry);
+    }
+    return entry;
   }
 }

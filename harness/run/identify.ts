@@ -1,14 +1,16 @@
 /**
  * Gives each divergence of a case its identity (harness/compare/identity.ts): the engine
  * pair, the symptom, the id-free location, the class of difference and the cause, which
- * ./localize.ts finds by replaying the stream. Every path that files, counts or decides
- * on divergences goes through here; divergences that already carry a cause are kept.
+ * ./localize.ts and ./ablate.ts find by running the stream again. Every path that files,
+ * counts or decides on divergences goes through here; divergences that already carry a
+ * cause are kept.
  */
 import type { HostAssets } from '../../engines/shared/assets.ts';
 import type { Command } from '../../engines/shared/protocol.ts';
 import { commandShape, identified, pairName } from '../compare/identity.ts';
 import type { CompareOptions, Divergence } from '../compare/types.ts';
 import type { Viewport } from '../engines/types.ts';
+import { ablate } from './ablate.ts';
 import { localize } from './localize.ts';
 import type { CaseEngines } from './runCase.ts';
 
@@ -26,13 +28,22 @@ export async function identify<D extends Divergence>(
 ): Promise<D[]> {
   const fresh = divergences.filter((d) => d.cause === undefined);
   if (fresh.length === 0) return [...divergences];
-  const causes = await localize(fresh, stream, engines, compare);
+  const steps = await localize(fresh, stream, engines, compare);
+  const ablated = fresh.filter((d) => d.kind === 'layout' || d.kind === 'frame');
+  const needs = await ablate(ablated, stream, engines, compare);
+  const needsOf = new Map(ablated.map((d, i) => [d as Divergence, shapes(needs[i], stream.steps)]));
   const pair = pairName(engines.reference.identity.name, engines.candidate.identity.name);
-  const byDivergence = new Map(fresh.map((d, i) => [d as Divergence, causes[i]]));
+  const stepOf = new Map(fresh.map((d, i) => [d as Divergence, steps[i]]));
   return divergences.map((d) => {
-    const step = byDivergence.get(d);
+    const step = stepOf.get(d);
     if (step === undefined) return d;
     const command = step >= 0 ? commandShape(stream.steps[step]) : d.kind === 'layout' || d.kind === 'frame' ? '?' : 'start';
-    return identified(d, { pair, steps: stream.steps, cause: { step, command } });
+    const need = needsOf.get(d);
+    return identified(d, { pair, steps: stream.steps, cause: { step, command, ...(need ? { needs: need } : {}) } });
   });
+}
+
+/** Command indices -> their shapes, sorted and distinct. */
+function shapes(indices: readonly number[], steps: readonly Command[]): string[] {
+  return [...new Set(indices.map((i) => commandShape(steps[i])))].sort();
 }

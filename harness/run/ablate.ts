@@ -1,0 +1,93 @@
+/**
+ * Ablation: which commands a layout or frame divergence depends on. The step after which
+ * a divergence first shows (./localize.ts) is often only what made it visible — the
+ * `append` that attached a node whose padding the candidate had already decoded wrong, the
+ * `set background` that painted it — and those are common to every bug. So each
+ * non-structural command before the divergence's checkpoint (set, animate, focus, key,
+ * tick, resize) is left out in turn, the stream is run again on fresh sessions of both
+ * engines, and the command is needed when the divergence is gone: no divergence of the
+ * same symptom on the same node at that checkpoint. Structural commands (create, append,
+ * insert, remove, destroy, frame) are never left out: without them the node is not there
+ * at all, which says nothing about the bug.
+ */
+import type { Observation } from '../../engines/shared/observation.ts';
+import type { Command } from '../../engines/shared/protocol.ts';
+import { compareObservations } from '../compare/compareObservations.ts';
+import type { CompareOptions, Divergence } from '../compare/types.ts';
+import type { EngineSession } from '../engines/types.ts';
+import type { IdentifyStream } from './identify.ts';
+import type { CaseEngines } from './runCase.ts';
+
+const STRUCTURAL = new Set(['create', 'append', 'insert', 'remove', 'destroy', 'frame']);
+
+/** For each divergence, the indices of the commands it needs (empty: none alone is needed). */
+export async function ablate(
+  divergences: readonly Divergence[],
+  stream: IdentifyStream,
+  engines: CaseEngines,
+  compare: CompareOptions = {},
+): Promise<number[][]> {
+  const needed = divergences.map(() => [] as number[]);
+  if (divergences.length === 0) return needed;
+  const last = Math.max(...divergences.map((d) => d.step));
+  const ordinals = divergences.map((d) => checkpointOrdinal(stream.steps, d.step));
+  for (let k = 0; k < last; k++) {
+    if (STRUCTURAL.has(stream.steps[k].op)) continue;
+    const without = [...stream.steps.slice(0, k), ...stream.steps.slice(k + 1, last + 1)];
+    const observed = await observeBoth(without, stream, engines);
+    divergences.forEach((d, i) => {
+      if (d.step <= k) return;
+      if (observed === null || !stillShows(d, observed, ordinals[i], compare)) needed[i].push(k);
+    });
+  }
+  return needed;
+}
+
+/** How many `frame` commands come before the one at `step`: the checkpoint's index. */
+function checkpointOrdinal(steps: readonly Command[], step: number): number {
+  let n = 0;
+  for (let i = 0; i < step; i++) if (steps[i].op === 'frame') n++;
+  return n;
+}
+
+/** Both engines' observations at every checkpoint of `steps`; null when an engine fails. */
+async function observeBoth(steps: readonly Command[], stream: IdentifyStream, engines: CaseEngines): Promise<[Observation[], Observation[]] | null> {
+  const out: Observation[][] = [];
+  for (const side of ['reference', 'candidate'] as const) {
+    let session: EngineSession | undefined;
+    try {
+      session = await engines[side].create(stream.viewport, { assets: stream.assets, quirks: side === 'reference' ? engines.referenceQuirks : engines.candidateQuirks });
+      out.push(await checkpoints(session, steps));
+    } catch {
+      return null;
+    } finally {
+      await Promise.resolve(session?.dispose()).catch(() => undefined);
+    }
+  }
+  return [out[0], out[1]];
+}
+
+async function checkpoints(session: EngineSession, steps: readonly Command[]): Promise<Observation[]> {
+  const observed: Observation[] = [];
+  let start = 0;
+  for (let i = 0; i < steps.length; i++) {
+    if (steps[i].op !== 'frame') continue;
+    await session.apply(steps.slice(start, i + 1));
+    const o = await session.snapshot();
+    // only what stillShows reads: the frame is compared at once, before the next call
+    observed.push(o.frame ? { ...o, frame: { ...o.frame, data: o.frame.data.slice() } } : o);
+    start = i + 1;
+  }
+  return observed;
+}
+
+/** The same symptom (kind and coarse signature) on the same node at that checkpoint. */
+function stillShows(d: Divergence, [ref, cand]: [Observation[], Observation[]], ordinal: number, compare: CompareOptions): boolean {
+  const r = ref[ordinal];
+  const c = cand[ordinal];
+  if (!r || !c) return false;
+  const node = d.site?.chain[d.site.chain.length - 1];
+  const group = d.group ?? d.signature;
+  return compareObservations([r], [c], compare).some((x) =>
+    x.kind === d.kind && x.signature === group && x.site?.chain[x.site.chain.length - 1] === node);
+}
