@@ -108,12 +108,13 @@ function idOf(o: Observation): CheckpointId {
 function* frameDivergences(r: Observation, c: Observation, whole: FrameDifference, at: { checkpoint: string; step: number }, hint?: string): Generator<FrameDivergence> {
   const regions = whole.sizeMismatch ? [] : frameRegions(r.frame!, c.frame!, r.layout);
   if (regions.length <= 1) {
-    yield { kind: 'frame', ...at, ...whole, ...frameFingerprint(whole, hint, r.layout), site: regions[0]?.site ?? areaSite(whole.bbox, r.layout) };
+    const one: FrameDifference = regions[0] ? { ...whole, newColours: regions[0].newColours } : whole;
+    yield { kind: 'frame', ...at, ...one, ...frameFingerprint(one, hint, r.layout), site: regions[0]?.site ?? areaSite(whole.bbox, r.layout) };
     return;
   }
   const { diffImage: _d, referenceCrop: _r, candidateCrop: _c, ...plain } = whole;
   for (const [i, region] of regions.entries()) {
-    const part: FrameDifference = { ...(i === 0 ? whole : plain), ...region.stats };
+    const part: FrameDifference = { ...(i === 0 ? whole : plain), ...region.stats, newColours: region.newColours };
     yield { kind: 'frame', ...at, ...part, ...frameFingerprint(part, hint, r.layout), site: region.site };
   }
 }

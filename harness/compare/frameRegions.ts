@@ -6,17 +6,24 @@
  * different nodes are then two divergences, not one box around both.
  */
 import type { Frame, LayoutEntry } from '../../engines/shared/observation.ts';
+import { asWords } from './pixelScan.ts';
 import { areaSite } from './site.ts';
 import type { Box, DivergenceSite, PixelStats } from './types.ts';
 
 export interface FrameRegion {
   readonly site: DivergenceSite;
   readonly stats: PixelStats;
+  /**
+   * Some differing pixel has a colour the other frame has nowhere: a colour computed
+   * differently (parsing, blending), not the same colours moved, hidden or reordered.
+   */
+  readonly newColours: boolean;
 }
 
 export function frameRegions(ref: Frame, cand: Frame, layout: readonly LayoutEntry[]): FrameRegion[] {
   const { width, height } = ref;
-  const regions = new Map<string, { site: DivergenceSite; pixels: number; maxChannelDiff: number; box: [number, number, number, number] }>();
+  const regions = new Map<string, { site: DivergenceSite; pixels: number; maxChannelDiff: number; box: [number, number, number, number]; newColours: boolean }>();
+  const palette = palettes(ref, cand);
   const seen = new Uint8Array(width * height);
   const stack: number[] = [];
   for (let start = 0; start < width * height; start++) {
@@ -24,6 +31,7 @@ export function frameRegions(ref: Frame, cand: Frame, layout: readonly LayoutEnt
     // 1. one connected area of differing pixels
     let pixels = 0;
     let max = 0;
+    let newColours = false;
     const box: [number, number, number, number] = [width, height, -1, -1];
     seen[start] = 1;
     stack.push(start);
@@ -32,6 +40,7 @@ export function frameRegions(ref: Frame, cand: Frame, layout: readonly LayoutEnt
       const d = pixelDiff(ref.data, cand.data, i);
       pixels++;
       if (d > max) max = d;
+      newColours ||= !palette.cand.has(palette.ref32[i]) || !palette.ref.has(palette.cand32[i]);
       const x = i % width;
       const y = (i - x) / width;
       grow(box, x, y);
@@ -51,8 +60,9 @@ export function frameRegions(ref: Frame, cand: Frame, layout: readonly LayoutEnt
     const site = areaSite(toBox(box), layout);
     const key = site.chain.length > 0 ? site.chain.join('>') : `viewport@${start}`;
     const r = regions.get(key);
-    if (!r) regions.set(key, { site, pixels, maxChannelDiff: max, box });
+    if (!r) regions.set(key, { site, pixels, maxChannelDiff: max, box, newColours });
     else {
+      r.newColours ||= newColours;
       r.pixels += pixels;
       r.maxChannelDiff = Math.max(r.maxChannelDiff, max);
       grow(r.box, box[0], box[1]);
@@ -61,8 +71,16 @@ export function frameRegions(ref: Frame, cand: Frame, layout: readonly LayoutEnt
   }
   return [...regions.values()].map((r) => ({
     site: r.site,
+    newColours: r.newColours,
     stats: { pixels: r.pixels, ratio: r.pixels / (width * height), maxChannelDiff: r.maxChannelDiff, bbox: toBox(r.box) },
   }));
+}
+
+/** Every colour of each frame, as 32-bit words. */
+function palettes(ref: Frame, cand: Frame) {
+  const ref32 = asWords(ref.data);
+  const cand32 = asWords(cand.data);
+  return { ref32, cand32, ref: new Set(ref32), cand: new Set(cand32) };
 }
 
 function pixelDiff(a: Uint8Array, b: Uint8Array, i: number): number {

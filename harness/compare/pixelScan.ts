@@ -38,7 +38,7 @@ export function scanPixels(a: Uint8Array, b: Uint8Array, width: number, height: 
 }
 
 /** A 32-bit view of the bytes; copies only if the view would be misaligned. */
-function asWords(data: Uint8Array): Uint32Array {
+export function asWords(data: Uint8Array): Uint32Array {
   const bytes = data.byteOffset % 4 === 0 ? data : data.slice();
   return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
 }

@@ -4,7 +4,9 @@
  *               `/faint` (max channel diff <= 3: rounding-type bugs such as blend
  *               truncation), `/text` (inside a text node's box: glyph bugs), `/line`
  *               (a one-pixel row or column: edge rounding and snapping bugs); plain
- *               `frame:pixels` for whole areas (paint order, colour, clipping)
+ *               `frame:pixels` for whole areas (paint order, clipping); `/new-colours`
+ *               when a differing pixel has a colour the other frame has nowhere (colour
+ *               parsing, blending) rather than the same colours moved
  *   layout      `layout:<field>` of the most causal differing field, ranked
  *               node > order > depth > text.lines > width > height > x > y
  *               (a wrong width moves the siblings' x, not the other way round)
@@ -31,7 +33,8 @@ export function frameFingerprint(d: FrameDifference, hint?: string, referenceLay
       : bbox && referenceLayout.some((e) => e.lines !== undefined && inside(bbox, e)) ? 'pixels/text'
         : bbox && Math.min(bbox.width, bbox.height) === 1 ? 'pixels/line'
           : 'pixels';
-  return fingerprintOf('frame', path, hint);
+  // a colour computed differently is another bug than the same colours moved or reordered
+  return fingerprintOf('frame', d.newColours && path !== 'pixels/faint' ? `${path}/new-colours` : path, hint);
 }
 
 const CAUSE_RANK = ['node', 'order', 'depth', 'text.lines', 'box.width', 'box.height', 'box.x', 'box.y'];

@@ -105,6 +105,8 @@ export interface FrameDifference extends PixelStats {
     readonly reference: { readonly width: number; readonly height: number };
     readonly candidate: { readonly width: number; readonly height: number };
   };
+  /** Some differing pixel has a colour the other frame has nowhere (./frameRegions.ts). */
+  readonly newColours?: boolean;
   /** The pixelmatch count, when a threshold was configured. */
   readonly perceptualPixels?: number;
   /** The threshold/includeAA pixelmatch ran with, when a threshold was configured. */
@@ -183,8 +185,9 @@ export interface DivergenceCause {
   /** What that command does, without ids or values: `set padding`, `key left`, `create text`, `tick`. */
   readonly command: string;
   /**
-   * The non-structural commands without which it does not show, as shapes, sorted and
-   * distinct (`set padding`, `set background`); absent for kinds that name their step.
+   * The commands without which it does not show (harness/run/ablate.ts), as shapes, sorted
+   * and distinct (`set padding`, `set background`); absent for crashes, timeouts and
+   * checkpoint mismatches.
    */
   readonly needs?: readonly string[];
 }

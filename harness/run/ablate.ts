@@ -1,14 +1,14 @@
 /**
- * Ablation: which commands a layout or frame divergence depends on. The step after which
+ * Ablation: which commands a layout, frame or event divergence depends on. The step after which
  * a divergence first shows (./localize.ts) is often only what made it visible — the
  * `append` that attached a node whose padding the candidate had already decoded wrong, the
  * `set background` that painted it — and those are common to every bug. So each
- * non-structural command before the divergence's checkpoint (set, animate, focus, key,
- * tick, resize) is left out in turn, the stream is run again on fresh sessions of both
- * engines, and the command is needed when the divergence is gone: no divergence of the
- * same symptom on the same node at that checkpoint. Structural commands (create, append,
- * insert, remove, destroy, frame) are never left out: without them the node is not there
- * at all, which says nothing about the bug.
+ * command before the divergence's checkpoint that does not bring a node into the scene is
+ * left out in turn, the stream is run again on fresh sessions of both engines, and the
+ * command is needed when the divergence is gone: no divergence of the same symptom on the
+ * same node at that checkpoint. Never left out: `create`, `frame`, and the first `append`
+ * or `insert` of a node — without them the node is not there at all, which says nothing
+ * about the bug; a later one (a node attached again: double-append) may be.
  */
 import type { Observation } from '../../engines/shared/observation.ts';
 import type { Command } from '../../engines/shared/protocol.ts';
@@ -18,7 +18,23 @@ import type { EngineSession } from '../engines/types.ts';
 import type { IdentifyStream } from './identify.ts';
 import type { CaseEngines } from './runCase.ts';
 
-const STRUCTURAL = new Set(['create', 'append', 'insert', 'remove', 'destroy', 'frame']);
+/** Indices of the commands that may be left out: all but create, frame and a node's first attach. */
+export function ablatable(steps: readonly Command[], until: number): number[] {
+  const attached = new Set<number>();
+  const out: number[] = [];
+  for (let k = 0; k < until; k++) {
+    const c = steps[k];
+    if (c.op === 'create' || c.op === 'frame') continue;
+    if (c.op === 'append' || c.op === 'insert') {
+      if (!attached.has(c.child)) {
+        attached.add(c.child);
+        continue;
+      }
+    }
+    out.push(k);
+  }
+  return out;
+}
 
 /** For each divergence, the indices of the commands it needs (empty: none alone is needed). */
 export async function ablate(
@@ -31,8 +47,7 @@ export async function ablate(
   if (divergences.length === 0) return needed;
   const last = Math.max(...divergences.map((d) => d.step));
   const ordinals = divergences.map((d) => checkpointOrdinal(stream.steps, d.step));
-  for (let k = 0; k < last; k++) {
-    if (STRUCTURAL.has(stream.steps[k].op)) continue;
+  for (const k of ablatable(stream.steps, last)) {
     const without = [...stream.steps.slice(0, k), ...stream.steps.slice(k + 1, last + 1)];
     const observed = await observeBoth(without, stream, engines);
     divergences.forEach((d, i) => {

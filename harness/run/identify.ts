@@ -29,7 +29,7 @@ export async function identify<D extends Divergence>(
   const fresh = divergences.filter((d) => d.cause === undefined);
   if (fresh.length === 0) return [...divergences];
   const steps = await localize(fresh, stream, engines, compare);
-  const ablated = fresh.filter((d) => d.kind === 'layout' || d.kind === 'frame');
+  const ablated = fresh.filter((d) => d.kind === 'layout' || d.kind === 'frame' || d.kind === 'events');
   const needs = await ablate(ablated, stream, engines, compare);
   const needsOf = new Map(ablated.map((d, i) => [d as Divergence, shapes(needs[i], stream.steps)]));
   const pair = pairName(engines.reference.identity.name, engines.candidate.identity.name);

@@ -78,3 +78,32 @@ describe('compareObservations', () => {
     expect(d.signature).to.equal('events:delete:unknown-node [focus-survives-destroy]');
   });
 });
+
+describe('compareObservations: independent differences stay apart', () => {
+  it('makes one frame divergence per node whose pixels differ, each placed on its node', () => {
+    const white = solidFrame(40, 20);
+    const layout = [box(0, 0, 0, 0, 40, 20), box(1, 1, 0, 0, 10, 10), box(2, 1, 20, 0, 10, 10)];
+    const cand = paint(paint(white, 1, 1, 2, 2, [0, 0, 0, 255]), 22, 2, 3, 3, [9, 9, 9, 255]);
+    const found = compareObservations([observation('c', 3, { frame: white, layout })], [observation('c', 3, { frame: cand, layout })]);
+    expect(found.map((d) => [d.kind, d.site?.chain])).to.deep.equal([['frame', [1]], ['frame', [2]]]);
+    expect(found.map((d) => (d.kind === 'frame' ? d.pixels : 0))).to.deep.equal([4, 9]);
+  });
+
+  it('keeps areas outside every node apart, and marks colours the other frame has nowhere', () => {
+    const red = solidFrame(40, 20, [255, 0, 0, 255]);
+    const cand = paint(paint(red, 0, 0, 1, 1, [255, 255, 255, 255]), 30, 10, 1, 1, [1, 2, 3, 255]);
+    const found = compareObservations([observation('c', 3, { frame: red, layout: [box(0, 0, 0, 0, 40, 20)] })], [observation('c', 3, { frame: cand, layout: [box(0, 0, 0, 0, 40, 20)] })]);
+    expect(found).to.have.length(2);
+    expect(found.map((d) => d.signature)).to.deep.equal(['frame:pixels/line/new-colours', 'frame:pixels/line/new-colours']);
+    const moved = paint(red, 0, 0, 1, 1, [255, 0, 0, 255]);
+    expect(compareObservations([observation('c', 3, { frame: paint(red, 5, 5, 1, 1, [0, 0, 255, 255]) })], [observation('c', 3, { frame: paint(moved, 6, 5, 1, 1, [0, 0, 255, 255]) })])
+      .map((d) => d.signature)).to.deep.equal(['frame:pixels/line']);
+  });
+
+  it('makes one layout divergence per top-level subtree, in node order', () => {
+    const ref = [box(0, 0, 0, 0, 99, 99), box(1, 1, 0, 0, 10, 10), box(4, 2, 0, 0, 5, 5), box(2, 1, 20, 0, 10, 10)];
+    const cand = [box(0, 0, 0, 0, 99, 99), box(1, 1, 0, 0, 10, 10), box(4, 2, 0, 0, 6, 5), box(2, 1, 20, 0, 10, 12)];
+    const found = compareObservations([observation('c', 3, { layout: ref })], [observation('c', 3, { layout: cand })]);
+    expect(found.map((d) => [d.signature, d.site?.chain])).to.deep.equal([['layout:box.height', [2]], ['layout:box.width', [1, 4]]]);
+  });
+});

@@ -22,7 +22,7 @@ describe('describeDivergence', () => {
     expect(summary).to.equal(
       'checkpoint "after" (step 12): 38 pixels differ (0.07%), max channel diff 255, in box x=10 y=4 w=6 h=8',
     );
-    expect(details).to.deep.equal([`fingerprint ${d.fingerprint} (frame:pixels)`]);
+    expect(details).to.deep.equal([`fingerprint ${d.fingerprint} (frame:pixels/new-colours)`]);
   });
 
   it('says "1 pixel differs" and does not round a tiny ratio down to zero', () => {
@@ -47,8 +47,8 @@ describe('describeDivergence', () => {
   });
 
   it('lists layout differences by path, one per line', () => {
-    const ref = [box(3, 1, 0, 0, 20, 10), box(7, 1, 0, 10, 40, 20, ['Hello', 'world'])];
-    const cand = [box(3, 1, 0, 0, 21, 10), box(5, 1, 0, 10, 40, 20, ['Hello', 'wor…'])];
+    const ref = [box(1, 1, 0, 0, 100, 100), box(3, 2, 0, 0, 20, 10), box(7, 2, 0, 10, 40, 20, ['Hello', 'world'])];
+    const cand = [box(1, 1, 0, 0, 100, 100), box(3, 2, 0, 0, 21, 10), box(5, 2, 0, 10, 40, 20, ['Hello', 'wor…'])];
     const { summary, details } = describeDivergence(only({ layout: ref }, { layout: cand }));
     expect(summary).to.equal(
       'checkpoint "after" (step 12): layout differs in 3 fields on 3 nodes, first #3 box.width: reference 20, candidate 21',
