@@ -9,6 +9,10 @@ import { describeDivergence } from '../compare/describe.ts';
 import type { Divergence } from '../compare/types.ts';
 import type { EngineAdapter } from '../engines/types.ts';
 import { verifyAgainstGolden } from '../golden/goldenRun.ts';
+import { loadHostAssets } from '../assets/hostAssets.ts';
+import { engineName, identified } from '../compare/identity.ts';
+import { identify } from '../run/identify.ts';
+import { storable } from '../run/runCase.ts';
 import type { Scenario } from '../protocol/scenarioTypes.ts';
 import type { CaseResult } from '../results/types.ts';
 import type { CompareOptions } from '../compare/types.ts';
@@ -44,16 +48,34 @@ export async function goldenCase(
     if (v.status === 'crash') {
       return { ...base, status: 'crash', divergences: [], error: { message: `${side}: ${v.message}` }, timing: { ...timing, totalMs: performance.now() - t0 } };
     }
-    if (v.status === 'differs') divergences.push(...v.divergences);
+    if (v.status === 'differs') divergences.push(...await identifyGolden(side, v.divergences, scenario, engines, compare));
   }
   const first = divergences[0];
   return {
     ...base,
     status: divergences.length === 0 ? 'pass' : 'divergence',
     ...(first ? { firstDivergingCheckpoint: { name: first.checkpoint, step: first.step } } : {}),
-    divergences: divergences.map((d) => (d.kind === 'frame' ? (({ diffImage: _d, referenceCrop: _r, candidateCrop: _c, ...rest }) => rest)(d) : d)),
+    divergences: divergences.map(storable),
     timing: { ...timing, totalMs: performance.now() - t0 },
   };
+}
+
+/**
+ * Golden divergences get an identity like every other. The candidate's against the recorded
+ * reference: localized and ablated with the live reference, which the reference's own
+ * golden check holds to the record. The reference's drift from its own record: nothing to
+ * rerun it against, so its cause is left unlocalized (`?`).
+ */
+async function identifyGolden(
+  side: 'reference' | 'candidate',
+  found: readonly Divergence[],
+  scenario: Scenario,
+  engines: { reference: EngineAdapter; candidate: EngineAdapter },
+  compare: CompareOptions,
+): Promise<Divergence[]> {
+  const pair = `golden/${engineName(engines[side].identity.name)}`;
+  if (side === 'reference') return found.map((d) => identified(d, { pair, steps: scenario.steps, cause: { step: -1, command: '?' } }));
+  return identify(found, { steps: scenario.steps, viewport: scenario.viewport, assets: loadHostAssets(scenario.assets) }, engines, compare, pair);
 }
 
 export { describeDivergence };

@@ -50,9 +50,15 @@ export async function ablate(
   for (const k of ablatable(stream.steps, last)) {
     const without = [...stream.steps.slice(0, k), ...stream.steps.slice(k + 1, last + 1)];
     const observed = await observeBoth(without, stream, engines);
+    // each checkpoint compared once, however many divergences it holds
+    const found = new Map<number, Divergence[]>();
+    const at = (ordinal: number) => {
+      let f = found.get(ordinal);
+      if (!f) found.set(ordinal, (f = observed ? compareAt(observed, ordinal, compare) : []));
+      return f;
+    };
     divergences.forEach((d, i) => {
-      if (d.step <= k) return;
-      if (observed === null || !stillShows(d, observed, ordinals[i], compare)) needed[i].push(k);
+      if (d.step > k && !stillShows(d, at(ordinals[i]))) needed[i].push(k);
     });
   }
   return needed;
@@ -96,13 +102,13 @@ async function checkpoints(session: EngineSession, steps: readonly Command[]): P
   return observed;
 }
 
-/** The same symptom (kind and coarse signature) on the same node at that checkpoint. */
-function stillShows(d: Divergence, [ref, cand]: [Observation[], Observation[]], ordinal: number, compare: CompareOptions): boolean {
-  const r = ref[ordinal];
-  const c = cand[ordinal];
-  if (!r || !c) return false;
+function compareAt([ref, cand]: [Observation[], Observation[]], ordinal: number, compare: CompareOptions): Divergence[] {
+  return ref[ordinal] && cand[ordinal] ? compareObservations([ref[ordinal]], [cand[ordinal]], compare) : [];
+}
+
+/** The same symptom (kind and coarse signature) on the same node. */
+function stillShows(d: Divergence, found: readonly Divergence[]): boolean {
   const node = d.site?.chain[d.site.chain.length - 1];
   const group = d.group ?? d.signature;
-  return compareObservations([r], [c], compare).some((x) =>
-    x.kind === d.kind && x.signature === group && x.site?.chain[x.site.chain.length - 1] === node);
+  return found.some((x) => x.kind === d.kind && x.signature === group && x.site?.chain[x.site.chain.length - 1] === node);
 }

@@ -25,6 +25,8 @@ export async function identify<D extends Divergence>(
   stream: IdentifyStream,
   engines: CaseEngines,
   compare: CompareOptions = {},
+  /** The pair's name when it is not the engines' own (a golden record against an engine). */
+  pair = pairName(engines.reference.identity.name, engines.candidate.identity.name),
 ): Promise<D[]> {
   const fresh = divergences.filter((d) => d.cause === undefined);
   if (fresh.length === 0) return [...divergences];
@@ -32,7 +34,6 @@ export async function identify<D extends Divergence>(
   const ablated = fresh.filter((d) => d.kind === 'layout' || d.kind === 'frame' || d.kind === 'events');
   const needs = await ablate(ablated, stream, engines, compare);
   const needsOf = new Map(ablated.map((d, i) => [d as Divergence, shapes(needs[i], stream.steps)]));
-  const pair = pairName(engines.reference.identity.name, engines.candidate.identity.name);
   const stepOf = new Map(fresh.map((d, i) => [d as Divergence, steps[i]]));
   return divergences.map((d) => {
     const step = stepOf.get(d);

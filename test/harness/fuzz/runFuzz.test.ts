@@ -9,6 +9,7 @@ import { fuzzSummary, runFuzz } from '../../../harness/fuzz/runFuzz.ts';
 import type { FuzzReport } from '../../../harness/fuzz/runFuzz.ts';
 import { loadScenarioSync } from '../../../harness/protocol/scenario.ts';
 import { replaySteps } from '../../../harness/run/replaySteps.ts';
+import { runCase } from '../../../harness/run/runCase.ts';
 import { decide } from '../../../harness/results/verdict.ts';
 import { FAULTY_HANGS, LEGACY, MUTANT, tempRegressions, testConfig } from './helpers.ts';
 
@@ -45,11 +46,17 @@ describe('harness/fuzz runFuzz', function () {
       first = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: dir });
     });
 
-    it('files each new fingerprint once, minimized to a small 1-minimal reproducer', () => {
+    it('files each new identity once, the first ten minimized to small 1-minimal reproducers, the rest saying why not', () => {
       expect(first.findings.length).to.be.greaterThan(0);
       expect(new Set(first.findings.map((f) => f.fingerprint)).size).to.equal(first.findings.length);
+      const minimized = first.findings.filter((f) => f.minimized);
+      expect(minimized.length).to.equal(Math.min(10, first.findings.length));
+      for (const f of first.findings.filter((x) => !x.minimized)) expect(f.note).to.match(/not minimized: more than 10 minimizations/);
       for (const f of first.findings) {
-        expect(f.minimized, f.fingerprint).to.not.equal(undefined);
+        expect(f.case.id).to.equal(`fuzz:${f.fingerprint}`);
+        expect(f.case.divergences.map((d) => d.fingerprint), 'the filed case shows its identity').to.include(f.fingerprint);
+      }
+      for (const f of minimized) {
         expect(f.minimized!.minimality.oneMinimal).to.equal(true);
         expect(f.minimized!.steps.length).to.be.at.most(10);
         expect(f.case.id).to.equal(`fuzz:${f.fingerprint}`);
@@ -60,10 +67,10 @@ describe('harness/fuzz runFuzz', function () {
       expect(yamlFiles(dir)).to.deep.equal(first.findings.map((f) => `${f.fingerprint}.yaml`).sort());
     });
 
-    it('writes files that parse, carry their provenance, and replay to the same divergence step by step', async () => {
+    it('writes files that parse, carry their provenance, and reproduce their identity', async () => {
       const reference = await loadAdapter(LEGACY);
       const candidate = await loadAdapter(MUTANT);
-      for (const f of first.findings) {
+      for (const f of first.findings.filter((x) => x.minimized)) {
         const s = loadScenarioSync(f.file!);
         expect(s.id).to.equal(`regression-${f.fingerprint}`);
         expect(s.provenance).to.include({ tool: 'parity fuzz', fingerprint: f.fingerprint, seed: 11, run: f.runs[0], oneMinimal: true, removalsReproducing: 0 });
@@ -73,7 +80,9 @@ describe('harness/fuzz runFuzz', function () {
         expect(regressionFingerprint(f.file!)).to.equal(f.fingerprint);
         const replay = await replaySteps(s.steps, s.viewport, loadHostAssets(s.assets), { reference, candidate });
         expect(replay.firstDivergingStep).to.equal(s.provenance!.firstDivergingStep);
-        expect(replay.divergences.map((d) => d.fingerprint)).to.include(f.fingerprint);
+        const input = { id: s.id, title: s.title, source: { kind: 'scenario', file: f.file! } as const, viewport: s.viewport, steps: s.steps };
+        const { divergences } = await runCase(input, loadHostAssets(s.assets), { reference, candidate });
+        expect(divergences.map((d) => d.fingerprint)).to.include(f.fingerprint);
       }
     });
 
@@ -123,10 +132,14 @@ describe('harness/fuzz runFuzz', function () {
   it('records a hung engine as a timeout for that run and goes on with the rest', async () => {
     const r = await runFuzz({ config, reference: LEGACY, candidate: FAULTY_HANGS, seed: 2, budget: { runs: 8 }, regressionsDir: tempRegressions(), write: false, timeoutMs: 400, workers: 2 });
     expect(r.runs).to.equal(8);
+    // one hang per command shape the engine was given when it hung: each its own identity
     const timeouts = r.findings.filter((f) => f.kind === 'timeout');
-    expect(timeouts.length).to.equal(1);
-    expect(timeouts[0].signature).to.equal('timeout:candidate');
-    expect(timeouts[0].note).to.match(/not minimized/);
+    expect(timeouts.length).to.be.greaterThan(0);
+    for (const t of timeouts) {
+      expect(t.case.divergences[0].group).to.equal('timeout:candidate');
+      expect(t.signature).to.match(/^legacy-js\/faulty-hangs timeout:candidate after /);
+      expect(t.note).to.match(/not minimized/);
+    }
     expect(r.diverged).to.be.greaterThan(0);
   });
 
