@@ -31,11 +31,15 @@ export interface IdentityContext {
 
 /** A divergence with its identity in `fingerprint`/`signature`, its symptom in `group`. */
 export function identified<D extends Divergence>(d: D, ctx: IdentityContext): D {
-  const group = d.group ?? d.signature;
-  const location = locationOf(d, ctx.steps, d.step < 0 ? ctx.steps.length : d.step);
+  const readable = `${ctx.pair} ${symptomOf(d, ctx.steps)} ${causeText(ctx.cause)}`;
+  return { ...d, fingerprint: hash12(readable), signature: readable, group: d.group ?? d.signature, cause: ctx.cause };
+}
+
+/** Parts 2-4 of the identity: symptom, location and class of difference, known without rerunning anything. */
+export function symptomOf(d: Divergence, steps: readonly Command[]): string {
+  const location = locationOf(d, steps, d.step < 0 ? steps.length : d.step);
   const difference = differenceClass(d);
-  const readable = `${ctx.pair} ${group}${location ? ` at ${location}` : ''}${difference ? ` (${difference})` : ''} ${causeText(ctx.cause)}`;
-  return { ...d, fingerprint: hash12(readable), signature: readable, group, cause: ctx.cause };
+  return `${d.group ?? d.signature}${location ? ` at ${location}` : ''}${difference ? ` (${difference})` : ''}`;
 }
 
 /** The cause as identity reads it: what it needs when that is known, else where it first shows. */

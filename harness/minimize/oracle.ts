@@ -10,6 +10,7 @@ import type { Command } from '../../engines/shared/protocol.ts';
 import type { CompareOptions, Divergence } from '../compare/types.ts';
 import type { Viewport } from '../engines/types.ts';
 import { fuzzCase } from '../fuzz/fuzzCase.ts';
+import { symptomOf } from '../compare/identity.ts';
 import { identify } from '../run/identify.ts';
 import type { FuzzCaseEngines } from '../fuzz/fuzzCase.ts';
 
@@ -30,8 +31,8 @@ export class Oracle {
   engineMs = 0;
   /** Per stream: its raw divergences (comparators only), then, once asked for, identified. */
   private readonly cache = new Map<string, { raw: readonly Divergence[]; identified?: readonly Divergence[] }>();
-  /** Identity -> its symptom, learned from every identified divergence. */
-  private readonly groups = new Map<string, string>();
+  /** Identity -> its symptom, location and class (identity.ts symptomOf), learned from every identified divergence. */
+  private readonly symptoms = new Map<string, string>();
 
   constructor(readonly context: MinimizeContext) {}
 
@@ -43,7 +44,7 @@ export class Oracle {
       const t = performance.now();
       entry.identified = entry.raw.length === 0 ? [] : await identify(entry.raw, { steps, viewport, assets }, engines, compare);
       this.engineMs += performance.now() - t;
-      for (const d of entry.identified) this.groups.set(d.fingerprint, d.group ?? d.signature);
+      for (const d of entry.identified) this.symptoms.set(d.fingerprint, symptomOf(d, steps));
     }
     return entry.identified;
   }
@@ -56,8 +57,8 @@ export class Oracle {
   /** The divergence with identity `fingerprint`, or null when the stream does not show it. */
   async find(steps: readonly Command[], viewport: Viewport, fingerprint: string): Promise<Divergence | null> {
     // identifying reruns the stream many times: skip it when no divergence has the identity's symptom
-    const group = this.groups.get(fingerprint);
-    if (group !== undefined && !(await this.raw(steps, viewport)).raw.some((d) => d.signature === group)) return null;
+    const symptom = this.symptoms.get(fingerprint);
+    if (symptom !== undefined && !(await this.raw(steps, viewport)).raw.some((d) => symptomOf(d, steps) === symptom)) return null;
     return (await this.divergences(steps, viewport)).find((d) => d.fingerprint === fingerprint) ?? null;
   }
 

@@ -1,5 +1,5 @@
 /**
- * Ablation: which commands a layout, frame or event divergence depends on. The step after which
+ * Ablation: which commands a layout, frame or event divergence needs to appear. The step after which
  * a divergence first shows (./localize.ts) is often only what made it visible — the
  * `append` that attached a node whose padding the candidate had already decoded wrong, the
  * `set background` that painted it — and those are common to every bug. So each
@@ -16,6 +16,7 @@ import { compareObservations } from '../compare/compareObservations.ts';
 import type { CompareOptions, Divergence } from '../compare/types.ts';
 import type { EngineSession } from '../engines/types.ts';
 import type { IdentifyStream } from './identify.ts';
+import { checkpointBatches, ownObservation } from './observeStream.ts';
 import type { CaseEngines } from './runCase.ts';
 
 /** Indices of the commands that may be left out: all but create, frame and a node's first attach. */
@@ -42,13 +43,17 @@ export async function ablate(
   stream: IdentifyStream,
   engines: CaseEngines,
   compare: CompareOptions = {},
+  /** Per divergence, the step after which it first shows (./localize.ts): only commands up to it are tried. */
+  shownAt: readonly (number | undefined)[] = [],
 ): Promise<number[][]> {
   const needed = divergences.map(() => [] as number[]);
   if (divergences.length === 0) return needed;
-  const last = Math.max(...divergences.map((d) => d.step));
+  const upTo = divergences.map((d, i) => Math.min(d.step, (shownAt[i] ?? -1) >= 0 ? shownAt[i]! : d.step));
+  const last = Math.max(...upTo) + 1;
   const ordinals = divergences.map((d) => checkpointOrdinal(stream.steps, d.step));
   for (const k of ablatable(stream.steps, last)) {
-    const without = [...stream.steps.slice(0, k), ...stream.steps.slice(k + 1, last + 1)];
+    // the whole stream but k: the engines see every other command, as in the case itself
+    const without = [...stream.steps.slice(0, k), ...stream.steps.slice(k + 1)];
     const observed = await observeBoth(without, stream, engines);
     // each checkpoint compared once, however many divergences it holds
     const found = new Map<number, Divergence[]>();
@@ -58,7 +63,7 @@ export async function ablate(
       return f;
     };
     divergences.forEach((d, i) => {
-      if (d.step > k && !stillShows(d, at(ordinals[i]))) needed[i].push(k);
+      if (k <= upTo[i] && !stillShows(d, at(ordinals[i]))) needed[i].push(k);
     });
   }
   return needed;
@@ -90,14 +95,9 @@ async function observeBoth(steps: readonly Command[], stream: IdentifyStream, en
 
 async function checkpoints(session: EngineSession, steps: readonly Command[]): Promise<Observation[]> {
   const observed: Observation[] = [];
-  let start = 0;
-  for (let i = 0; i < steps.length; i++) {
-    if (steps[i].op !== 'frame') continue;
-    await session.apply(steps.slice(start, i + 1));
-    const o = await session.snapshot();
-    // only what stillShows reads: the frame is compared at once, before the next call
-    observed.push(o.frame ? { ...o, frame: { ...o.frame, data: o.frame.data.slice() } } : o);
-    start = i + 1;
+  for (const [start, end] of checkpointBatches(steps)) {
+    await session.apply(steps.slice(start, end));
+    if (steps[end - 1].op === 'frame') observed.push(ownObservation(await session.snapshot()));
   }
   return observed;
 }

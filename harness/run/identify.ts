@@ -31,12 +31,13 @@ export async function identify<D extends Divergence>(
   const fresh = divergences.filter((d) => d.cause === undefined);
   if (fresh.length === 0) return [...divergences];
   const steps = await localize(fresh, stream, engines, compare);
+  const shown = new Map(fresh.map((d, i) => [d as Divergence, steps[i]]));
+  const stepOf = (d: Divergence) => shown.get(d);
   const ablated = fresh.filter((d) => d.kind === 'layout' || d.kind === 'frame' || d.kind === 'events');
-  const needs = await ablate(ablated, stream, engines, compare);
+  const needs = await ablate(ablated, stream, engines, compare, ablated.map((d) => stepOf(d)));
   const needsOf = new Map(ablated.map((d, i) => [d as Divergence, shapes(needs[i], stream.steps)]));
-  const stepOf = new Map(fresh.map((d, i) => [d as Divergence, steps[i]]));
   return divergences.map((d) => {
-    const step = stepOf.get(d);
+    const step = stepOf(d);
     if (step === undefined) return d;
     const command = step >= 0 ? commandShape(stream.steps[step]) : d.kind === 'layout' || d.kind === 'frame' ? '?' : 'start';
     const need = needsOf.get(d);

@@ -60,7 +60,8 @@ async function walk(
   try {
     sessions.push(await engines.reference.create(viewport, { assets, quirks: engines.referenceQuirks }));
     sessions.push(await engines.candidate.create(viewport, { assets, quirks: engines.candidateQuirks }));
-    for (let step = 0; step <= last && pending.length > 0; step++) {
+    let step = 0;
+    for (; step <= last && pending.length > 0; step++) {
       const [ref, cand] = await observeBoth(sessions, steps[step]);
       const layoutDiffs = pending.some((i) => divergences[i].kind === 'layout') ? diffLayout(ref.layout, cand.layout, compare.layout) : [];
       pending = pending.filter((i) => {
@@ -73,6 +74,8 @@ async function walk(
         return true;
       });
     }
+    // the rest of the stream in one batch: the engines see every command, as in the case
+    if (step < steps.length) for (const s of sessions) await s.apply(steps.slice(step));
   } catch {
     // an engine that fails while walking leaves the rest unplaced (or at their fallback)
   } finally {
