@@ -1,7 +1,8 @@
 /**
  * The exact command that reproduces a case or a reproducer file: the config when it is not
  * the default, the engines as the user named them on the command line, the candidate's
- * compat flags as the case ran, the target, and (when asked) the divergence to look for.
+ * compat flags as the case ran, the target, and the divergence it is about (--divergence:
+ * replay then reports that identity, not an earlier one the stream shows first).
  * The one builder every reporter uses: run, gate, merge, report, JUnit, fuzz, minimize.
  */
 import { relative } from 'node:path';
