@@ -9,8 +9,8 @@ Usage: parity <command> [options]
 
 Commands:
   run [PATHS...]           run scenarios (files, folders, globs) through reference and candidate
-  replay FILE              replay one scenario step by step; name the first diverging command
-       [--divergence FP]   the divergence (12-hex fingerprint) the replay is about
+  replay FILE              replay one scenario as a case: each identity with its cause and symptom
+       [--divergence FP]   report that divergence (12-hex fingerprint), not the first one
   render [PATHS...]        render scenarios with one engine; write PNG + layout JSON per checkpoint
   golden record [PATHS...] record the reference engine's observations under golden/
   golden verify [PATHS...] check reference and candidate against golden/

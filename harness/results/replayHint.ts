@@ -1,14 +1,15 @@
 /**
  * The exact command that reproduces a case or a reproducer file: the config when it is not
  * the default, the engines as the user named them on the command line, the candidate's
- * compat flags as the case ran, the target, and (when asked) the divergence to look for.
+ * compat flags as the case ran, the target, and the divergence it is about (--divergence:
+ * replay then reports that identity, not an earlier one the stream shows first).
  * The one builder every reporter uses: run, gate, merge, report, JUnit, fuzz, minimize.
  */
 import { relative } from 'node:path';
 import type { QuirkFlags } from '../../engines/shared/quirks.ts';
 import { specLabel } from '../engines/registry.ts';
 import type { EngineSpec } from '../engines/registry.ts';
-import type { CaseResult, EngineChoice, RunResults } from './types.ts';
+import type { CaseResult, EngineChoice, RunResults, StoredDivergence } from './types.ts';
 
 /** The config `parity` reads when given no --config; a replay needs no flag for it. */
 export const DEFAULT_CONFIG_FILE = 'parity.config.yaml';
@@ -55,21 +56,49 @@ export interface ReplayOptions {
   readonly divergence?: string;
 }
 
+/** --config, --reference and --candidate as the run was given them. */
+function engineFlags(choice: EngineChoice): string[] {
+  return [
+    ...(choice.config !== undefined ? [`--config ${shellQuote(choice.config)}`] : []),
+    ...(choice.reference !== undefined ? [`--reference ${shellQuote(choice.reference)}`] : []),
+    ...(choice.candidate !== undefined ? [`--candidate ${shellQuote(choice.candidate)}`] : []),
+  ];
+}
+
 /** `npx parity replay FILE [--config C] [--reference R] [--candidate C] [--quirk-off Q]... [--target T] [--divergence F]` */
 export function replayCommand(file: string, choice: EngineChoice, o: ReplayOptions = {}, cwd = process.cwd()): string {
-  const parts = ['npx parity replay', shellQuote(relative(cwd, file) || file)];
-  if (choice.config !== undefined) parts.push(`--config ${shellQuote(choice.config)}`);
-  if (choice.reference !== undefined) parts.push(`--reference ${shellQuote(choice.reference)}`);
-  if (choice.candidate !== undefined) parts.push(`--candidate ${shellQuote(choice.candidate)}`);
+  const parts = ['npx parity replay', shellQuote(relative(cwd, file) || file), ...engineFlags(choice)];
   for (const id of choice.quirksOff) parts.push(`--quirk-off ${id}`);
   if (o.target !== undefined && o.target !== 'node') parts.push(`--target ${o.target}`);
   if (o.divergence !== undefined) parts.push(`--divergence ${o.divergence}`);
   return parts.join(' ');
 }
 
-/** The replay command of a scenario case in saved results (fuzz cases have no file: null). */
-export function replayCommandFor(c: CaseResult, results: Pick<RunResults, 'engines' | 'run'>, o: { withDivergence?: boolean } = {}): string | null {
+/**
+ * The divergence a case is shown and summarized by everywhere (its first, in checkpoint
+ * order): the one its replay command names with --divergence.
+ */
+export function namedDivergence(c: CaseResult): StoredDivergence | undefined {
+  return c.divergences[0];
+}
+
+/** The gate's golden cases (harness/gate/goldenCases.ts) compare one engine with its recording, not two engines. */
+const isGoldenCase = (c: CaseResult) => c.id.startsWith('golden:');
+
+/**
+ * The replay command of a scenario case in saved results, naming the divergence the case
+ * is shown by (or `o.divergence`); null for fuzz cases (no file). A golden case is
+ * reproduced by `parity golden verify`, which compares the engines with the recording.
+ */
+export function replayCommandFor(c: CaseResult, results: Pick<RunResults, 'engines' | 'run'>, o: { divergence?: string } = {}): string | null {
   if (c.source.kind !== 'scenario') return null;
-  const divergence = o.withDivergence ? c.divergences[0]?.fingerprint : undefined;
-  return replayCommand(c.source.file, results.engines.choice ?? { quirksOff: [] }, { target: results.run.target, ...(divergence !== undefined ? { divergence } : {}) });
+  const choice = results.engines.choice ?? { quirksOff: [] };
+  if (isGoldenCase(c)) return goldenVerifyCommand(c.source.file, choice);
+  const divergence = o.divergence ?? namedDivergence(c)?.fingerprint;
+  return replayCommand(c.source.file, choice, { target: results.run.target, ...(divergence !== undefined ? { divergence } : {}) });
+}
+
+/** `npx parity golden verify FILE [--config C] [--reference R] [--candidate C]` (goldens are verified with every flag on). */
+export function goldenVerifyCommand(file: string, choice: EngineChoice, cwd = process.cwd()): string {
+  return ['npx parity golden verify', shellQuote(relative(cwd, file) || file), ...engineFlags(choice)].join(' ');
 }

@@ -110,8 +110,11 @@ describe('HTML report in Chromium', function () {
     await openCase(page, 'zindex-string-sort');
     expect(await count(page, '.case.open [data-test=stage-reference] img')).to.equal(1);
     expect(await count(page, '.case.open [data-test=stage-candidate] img')).to.equal(1);
-    expect(await text(page, '.case.open [data-test=replay-command]')).to.equal('npx parity replay scenarios/quirks/zindex-string-sort.yaml --quirk-off zindex-string-sort');
-    expect(await text(page, '.case.open [data-test=first-step]')).to.match(/step \d+/);
+    const shown = zindex.divergences[0];
+    expect(await text(page, '.case.open [data-test=replay-command]')).to.equal(`npx parity replay scenarios/quirks/zindex-string-sort.yaml --quirk-off zindex-string-sort --divergence ${shown.fingerprint}`);
+    expect(await text(page, '.case.open [data-test=identity]')).to.contain(shown.fingerprint);
+    expect(await text(page, '.case.open [data-test=cause-step]')).to.match(new RegExp(`^step ${shown.cause!.step} \\(${shown.cause!.command}\\), line \\d+: `));
+    expect(await text(page, '.case.open [data-test=symptom]')).to.match(new RegExp(`^checkpoint "${shown.checkpoint}" at step ${shown.step}, line \\d+$`));
     const box = await page.$('.case.open [data-test=stage-reference]');
     const rect = (await box!.boundingBox())!;
     await page.mouse.move(rect.x + rect.width * 0.17, rect.y + rect.height * 0.33);
@@ -255,7 +258,8 @@ describe('HTML report in Chromium', function () {
     await openCase(page, 'zindex-string-sort');
     await page.click('.case.open [data-test=copy-replay]');
     await page.waitForSelector('.case.open [data-test=copy-replay][data-copied=yes]');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).to.equal('npx parity replay scenarios/quirks/zindex-string-sort.yaml --quirk-off zindex-string-sort');
+    const shown = realResults.cases.find((c) => c.id === 'zindex-string-sort')!.divergences[0];
+    expect(await page.evaluate(() => navigator.clipboard.readText())).to.equal(`npx parity replay scenarios/quirks/zindex-string-sort.yaml --quirk-off zindex-string-sort --divergence ${shown.fingerprint}`);
     await page.click('.case.open [data-test=copy-yaml]');
     await page.waitForSelector('.case.open [data-test=copy-yaml][data-copied=yes]');
     expect(await page.evaluate(() => navigator.clipboard.readText())).to.equal(readFileSync(join(root, 'scenarios/quirks/zindex-string-sort.yaml'), 'utf8'));

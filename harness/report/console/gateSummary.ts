@@ -2,7 +2,8 @@
 import { describeDivergence } from '../../compare/describe.ts';
 import type { Divergence } from '../../compare/types.ts';
 import type { RunResults } from '../../results/types.ts';
-import { replayCommandFor } from '../../results/replayHint.ts';
+import { causeAndSymptom, causeText, symptomText } from '../../results/causeAndSymptom.ts';
+import { namedDivergence, replayCommandFor } from '../../results/replayHint.ts';
 import { classOf, isFailing } from '../../results/verdict.ts';
 import { classCountsText, fuzzCountsText, identityCountsText, verdictHeadline } from '../../results/verdictText.ts';
 
@@ -25,6 +26,11 @@ export function formatGateSummary(r: RunResults, runDir: string, reportPath: str
   for (const c of shown) {
     const text = c.status === 'error' ? c.error!.message : c.divergences[0] ? describeDivergence(c.divergences[0] as Divergence).summary : c.error?.message ?? c.status;
     lines.push(`  ${classOf(c)}: ${c.id}${c.quirk ? ` [${c.quirk}]` : ''}: ${text}`);
+    const named = c.status === 'error' ? undefined : namedDivergence(c);
+    if (named) {
+      const where = causeAndSymptom(named);
+      lines.push(`    identity ${named.fingerprint} · cause: ${causeText(where)} · symptom: ${symptomText(where)}`);
+    }
     const replay = c.status === 'error' ? null : replayCommandFor(c, r);
     if (replay) lines.push(`    replay: ${replay}`);
   }

@@ -2,6 +2,7 @@
 import { describeDivergence } from '../../compare/describe.ts';
 import type { Divergence } from '../../compare/types.ts';
 import type { RunResults } from '../../results/types.ts';
+import { causeAndSymptom, causeText, symptomText } from '../../results/causeAndSymptom.ts';
 import { replayCommandFor } from '../../results/replayHint.ts';
 import { classCountsText, verdictHeadline } from '../../results/verdictText.ts';
 
@@ -30,7 +31,9 @@ export function formatRunSummary(r: RunResults, runDir: string, maxGroups = 8): 
     const text = describeDivergence(d);
     lines.push(`      ${first.id}: ${text.summary}`);
     for (const detail of text.details.filter((l) => !l.startsWith('fingerprint')).slice(0, 3)) lines.push(`        ${detail}`);
-    const replay = replayCommandFor(first, r);
+    const where = causeAndSymptom(d);
+    lines.push(`      cause: ${causeText(where)} · symptom: ${symptomText(where)}`);
+    const replay = replayCommandFor(first, r, { divergence: g.fingerprint });
     if (replay) lines.push(`      replay: ${replay}`);
   }
   if (groups.length > maxGroups) lines.push(`    … ${groups.length - maxGroups} more group(s) in results.json`);

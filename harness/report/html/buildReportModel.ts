@@ -203,12 +203,12 @@ function megabytes(bytes: number): string {
 
 function caseDetail(c: CaseResult, results: RunResults, runDir: string, store: ImageStore, cwd: string, trend: TrendState | undefined): CaseDetail {
   const ev = evidenceView(runDir, c, store);
-  const { reproducer, firstStep } = reproducerOf(c, cwd);
+  const { reproducer, cause } = reproducerOf(c, cwd);
   const replay = replayCommand(c, results);
   return {
     divergences: c.divergences.slice(0, 50).map(divergenceView),
     ...(ev ? { evidence: ev.evidence, layoutRows: ev.rows, ...(ev.omitted ? { layoutRowsOmitted: ev.omitted } : {}) } : {}),
-    ...(firstStep ? { firstStep } : {}),
+    ...(cause ? { cause } : {}),
     ...(reproducer ? { reproducer } : {}),
     ...(replay ? { replay } : {}),
     ...(c.error ? { error: c.error.message } : {}),

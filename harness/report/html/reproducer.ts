@@ -1,15 +1,16 @@
 /**
  * What a developer needs to reproduce a case: the scenario text (read when the report
- * is generated, size-capped), the exact replay command, and the first diverging step
- * with its command and line.
+ * is generated, size-capped), the exact replay command naming the divergence the case is
+ * shown by, and that divergence's cause and symptom in the words `parity replay` uses.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadScenarioSync } from '../../protocol/scenario.ts';
-import { commandToYaml } from '../../protocol/scenarioToYaml.ts';
+import { causeAndSymptom, causeText, symptomText } from '../../results/causeAndSymptom.ts';
+import type { ScenarioSteps } from '../../results/causeAndSymptom.ts';
 import type { CaseResult, RunResults } from '../../results/types.ts';
-import { replayCommandFor, shellQuote } from '../../results/replayHint.ts';
-import type { FirstStepView, ReproducerView } from './viewModel.ts';
+import { namedDivergence, replayCommandFor, shellQuote } from '../../results/replayHint.ts';
+import type { CauseView, ReproducerView } from './viewModel.ts';
 
 /** Largest scenario text embedded per case; longer ones are cut and say so. */
 export const MAX_REPRODUCER_BYTES = 64 * 1024;
@@ -20,38 +21,44 @@ export function replayCommand(c: CaseResult, results: Pick<RunResults, 'engines'
 
 export { shellQuote };
 
-export function reproducerOf(c: CaseResult, cwd: string): { reproducer?: ReproducerView; firstStep?: FirstStepView } {
-  const first = c.firstDivergingCheckpoint ?? firstCrash(c);
-  if (c.source.kind !== 'scenario') return first ? { firstStep: { checkpoint: first.name, step: first.step } } : {};
-  const file = resolve(cwd, c.source.file);
-  let text: string;
-  let truncated = false;
-  try {
-    const size = statSync(file).size;
-    text = readFileSync(file, 'utf8');
-    if (size > MAX_REPRODUCER_BYTES) {
-      text = `${text.slice(0, MAX_REPRODUCER_BYTES)}\n# … cut: the file has ${size} bytes; the full text is in ${c.source.file}\n`;
-      truncated = true;
-    }
-  } catch {
-    return first ? { firstStep: { checkpoint: first.name, step: first.step } } : {};
-  }
-  let firstStep: FirstStepView | undefined;
-  if (first) {
-    firstStep = { checkpoint: first.name, step: first.step };
-    try {
-      const scenario = loadScenarioSync(file);
-      const command = scenario.steps[first.step];
-      if (command) firstStep = { ...firstStep, command: commandToYaml(command), line: scenario.stepLines[first.step] };
-    } catch {
-      // the scenario no longer loads: show the text without a step line
-    }
-  }
-  const reproducer: ReproducerView = { file: c.source.file, yaml: text, truncated, ...(firstStep?.line ? { line: firstStep.line } : {}) };
-  return { reproducer, ...(firstStep ? { firstStep } : {}) };
+export function reproducerOf(c: CaseResult, cwd: string): { reproducer?: ReproducerView; cause?: CauseView } {
+  const file = c.source.kind === 'scenario' ? resolve(cwd, c.source.file) : undefined;
+  const text = file !== undefined && c.source.kind === 'scenario' ? scenarioText(file, c.source.file) : undefined;
+  const where = causeOf(c, text !== undefined ? stepsOf(file!) : undefined);
+  if (c.source.kind !== 'scenario' || text === undefined) return where ? { cause: where.view } : {};
+  const reproducer: ReproducerView = { file: c.source.file, ...text, ...(where?.line !== undefined ? { line: where.line } : {}) };
+  return { reproducer, ...(where ? { cause: where.view } : {}) };
 }
 
-function firstCrash(c: CaseResult): { name: string; step: number } | undefined {
-  const d = c.divergences.find((x) => x.step >= 0);
-  return d ? { name: d.checkpoint, step: d.step } : undefined;
+/** The shown divergence's cause and symptom, and the line the reproducer highlights (the cause's, else the symptom's). */
+function causeOf(c: CaseResult, scenario: ScenarioSteps | undefined): { view: CauseView; line?: number } | undefined {
+  const d = namedDivergence(c);
+  if (!d) return undefined;
+  const where = causeAndSymptom(d, scenario);
+  const causeStep = where.cause && where.cause.step >= 0 ? where.cause.step : undefined;
+  const view: CauseView = {
+    fingerprint: where.fingerprint, signature: where.signature, cause: causeText(where), ...(causeStep !== undefined ? { causeStep } : {}),
+    symptom: symptomText(where), checkpoint: where.symptom.checkpoint, symptomStep: where.symptom.step,
+  };
+  const line = causeStep !== undefined ? where.cause!.line : where.symptom.line;
+  return { view, ...(line !== undefined ? { line } : {}) };
+}
+
+function scenarioText(file: string, shown: string): { yaml: string; truncated: boolean } | undefined {
+  try {
+    const size = statSync(file).size;
+    const yaml = readFileSync(file, 'utf8');
+    if (size <= MAX_REPRODUCER_BYTES) return { yaml, truncated: false };
+    return { yaml: `${yaml.slice(0, MAX_REPRODUCER_BYTES)}\n# … cut: the file has ${size} bytes; the full text is in ${shown}\n`, truncated: true };
+  } catch {
+    return undefined;
+  }
+}
+
+function stepsOf(file: string): ScenarioSteps | undefined {
+  try {
+    return loadScenarioSync(file);
+  } catch {
+    return undefined; // the scenario no longer loads: show its text without a step line
+  }
 }

@@ -101,8 +101,7 @@ table.engines th { color: var(--muted); font-weight: 600; font-size: 12px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; font-size: 13px; }
 .expired { color: var(--red); font-weight: 600; }
 .panel { border: 1px solid var(--line); border-radius: 6px; background: var(--bg); padding: 10px 12px; margin: 10px 0; }
-.first-step p { margin: 0; }
-.first-step code { background: var(--soft); padding: 1px 5px; border-radius: 4px; }
+.cause code { background: var(--soft); padding: 1px 5px; border-radius: 4px; }
 .error-text { white-space: pre-wrap; margin: 0; color: var(--red); }
 
 /* frames */

@@ -145,16 +145,26 @@ export interface ReproducerView {
   /** The scenario text (size-capped). */
   readonly yaml: string;
   readonly truncated: boolean;
-  /** 1-based line of the first diverging step in `yaml`, when known. */
+  /** 1-based line of the causing command in `yaml` (else the symptom's), when known. */
   readonly line?: number;
 }
 
-export interface FirstStepView {
+/**
+ * The divergence a case is shown by (its first), named as `parity replay --divergence`
+ * names it: identity, causing command and symptom checkpoint, in the words of
+ * harness/results/causeAndSymptom.ts.
+ */
+export interface CauseView {
+  readonly fingerprint: string;
+  readonly signature: string;
+  /** `step 2 (set gap), line 7: set: { id: 1, prop: gap, value: 4 }`, or why there is none. */
+  readonly cause: string;
+  /** Step of the causing command; absent when it was not localized. */
+  readonly causeStep?: number;
+  /** `checkpoint "row" at step 10, line 15`; for a crash, the step that failed. */
+  readonly symptom: string;
   readonly checkpoint: string;
-  readonly step: number;
-  /** The command at that step, as one line of YAML, when the scenario could be read. */
-  readonly command?: string;
-  readonly line?: number;
+  readonly symptomStep: number;
 }
 
 export interface CaseView {
@@ -184,9 +194,9 @@ export interface CaseDetail {
   readonly layoutRows?: readonly LayoutRow[];
   /** Rows left out of layoutRows to keep the report small. */
   readonly layoutRowsOmitted?: number;
-  readonly firstStep?: FirstStepView;
+  readonly cause?: CauseView;
   readonly reproducer?: ReproducerView;
-  /** The exact command that replays the case. */
+  /** The exact command that replays the case's shown divergence (with --divergence). */
   readonly replay?: string;
   readonly error?: string;
   readonly trend?: TrendState;

@@ -86,14 +86,25 @@ describe('harness/report/html buildReportModel', () => {
     expect(new Set(model.images).size).to.equal(model.images.length);
   });
 
-  it('embeds the scenario text as the reproducer with the replay command and the first diverging step\'s line', () => {
+  it('embeds the scenario text as the reproducer with the replay command naming the shown divergence, and its symptom', () => {
+    const c = results.cases.find((x) => x.id === 'zindex-string-sort')!;
     const d = byId('zindex-string-sort').detail!;
-    expect(d.replay).to.equal('npx parity replay scenarios/quirks/zindex-string-sort.yaml --quirk-off zindex-string-sort');
+    expect(d.replay).to.equal(`npx parity replay scenarios/quirks/zindex-string-sort.yaml --quirk-off zindex-string-sort --divergence ${c.divergences[0].fingerprint}`);
     expect(d.reproducer!.yaml).to.match(/^id: zindex-string-sort/);
-    expect(d.reproducer!.line).to.be.a('number');
-    expect(d.reproducer!.yaml.split('\n')[d.reproducer!.line! - 1].trim()).to.equal(`- ${d.firstStep!.command}`);
+    // no cause stored (results written before identities): the symptom's command is the highlighted line
+    expect(d.cause).to.include({ fingerprint: c.divergences[0].fingerprint, cause: 'not identified', checkpoint: 'menu', symptomStep: 20 });
+    expect(d.cause!.symptom).to.equal(`checkpoint "menu" at step 20, line ${d.reproducer!.line}`);
     const escape = model.cases.find((c) => c.title === PAYLOAD)!.detail!;
     expect(escape.reproducer!.yaml).to.contain(PAYLOAD);
+  });
+
+  it('names the stored cause of the shown divergence as replay does: step, command as written, its line highlighted', () => {
+    const caused = results.cases.map((c) => (c.id !== 'zindex-string-sort' ? c : { ...c, divergences: c.divergences.map((d, i) => (i === 0 ? { ...d, cause: { step: 3, command: 'set zIndex' } } : d)) }));
+    const d = buildReportModel({ ...results, cases: caused }, runDir, { cwd: root, catalogue }).cases.find((c) => c.id === 'zindex-string-sort')!.detail!;
+    const line = d.reproducer!.line!;
+    const written = d.reproducer!.yaml.split('\n')[line - 1].trim().replace(/^- /, '');
+    expect(d.cause).to.include({ causeStep: 3, cause: `step 3 (set zIndex), line ${line}: ${written}` });
+    expect(d.cause!.symptom).to.match(/^checkpoint "menu" at step 20, line \d+$/);
   });
 
   it('fills the quirk matrix: diverges with the flag off, not exercised when absent', () => {

@@ -1,5 +1,5 @@
 /** A case's detail panel: what differs first, the frames, the layout and event diffs, the reproducer. */
-import type { CaseDetail, CaseView, DivergenceView } from '../viewModel.ts';
+import type { CaseDetail, CauseView, CaseView, DivergenceView } from '../viewModel.ts';
 import type { App } from './app.ts';
 import { badge, copyButton, el, plural } from './dom.ts';
 import { buildFramePanel } from './frames.ts';
@@ -12,19 +12,22 @@ export function buildCaseDetail(app: App, index: number): HTMLElement {
   box.appendChild(caseFacts(c, d));
   if (!d) return box;
   if (d.error) box.appendChild(el('section', { class: 'panel' }, el('h4', null, 'Input error'), el('pre', { class: 'error-text' }, d.error)));
-  if (d.firstStep) {
-    const f = d.firstStep;
-    box.appendChild(el('section', { class: 'panel first-step', 'data-test': 'first-step' },
-      el('h4', null, 'First diverging step'),
-      el('p', null,
-        `step ${f.step}`, f.checkpoint ? `, checkpoint "${f.checkpoint}"` : '', f.line ? ` (line ${f.line})` : '',
-        f.command ? ': ' : '', f.command ? el('code', null, f.command) : null)));
-  }
+  if (d.cause) box.appendChild(causePanel(d.cause));
   if (d.evidence) box.appendChild(buildFramePanel(app, d.evidence, d.layoutRows ?? []));
   if (d.layoutRows && d.layoutRows.some((r) => r.differs.length > 0)) box.appendChild(layoutTable(d.layoutRows, d.layoutRowsOmitted ?? 0));
   box.appendChild(divergenceList(d.divergences));
   if (d.replay || d.reproducer) box.appendChild(reproducerPanel(d));
   return box;
+}
+
+/** The shown divergence as `parity replay --divergence` names it: identity, cause, symptom. */
+export function causePanel(c: CauseView): HTMLElement {
+  return el('section', { class: 'panel cause', 'data-test': 'cause' },
+    el('h4', null, 'Cause and symptom'),
+    el('dl', { class: 'facts' },
+      el('dt', null, 'identity'), el('dd', { class: 'mono', 'data-test': 'identity' }, `${c.fingerprint} `, el('span', { class: 'muted' }, c.signature)),
+      el('dt', null, 'cause'), el('dd', { 'data-test': 'cause-step' }, el('code', null, c.cause)),
+      el('dt', null, 'symptom'), el('dd', { 'data-test': 'symptom' }, c.symptom)));
 }
 
 export function caseFacts(c: CaseView, d: CaseDetail | undefined): HTMLElement {
@@ -69,7 +72,7 @@ export function reproducerPanel(d: CaseDetail): HTMLElement {
     });
     section.appendChild(el('div', { class: 'yaml-head' },
       el('span', { class: 'mono' }, r.file), r.truncated ? el('span', { class: 'muted' }, ' (cut)') : null,
-      r.line ? el('span', { class: 'muted' }, ` · first diverging step on line ${r.line}`) : null,
+      r.line ? el('span', { class: 'muted' }, ` · causing command on line ${r.line}`) : null,
       copyButton(r.yaml, 'Copy YAML', 'copy-yaml')));
     section.appendChild(pre);
   }
