@@ -1,0 +1,44 @@
+/**
+ * A third-party adapter module is loaded first in a throwaway worker thread, under the
+ * same time limit as an engine call: a module that hangs at import (or in its factory)
+ * is stopped and reported instead of hanging the run, and one that throws asynchronously
+ * while loading cannot take the main thread down. The probe goes as far as a checked
+ * adapter and its identity; only then does the caller import the module itself.
+ */
+import { spawnTsWorker } from '../workers/spawn.ts';
+import { EngineLoadError } from './engineLoadError.ts';
+import type { EngineIdentity } from './types.ts';
+
+/** The load time limit when the caller gives none (the default per-case limit). */
+export const DEFAULT_LOAD_TIMEOUT_MS = 10_000;
+
+const ENTRY = new URL('./moduleProbeWorker.ts', import.meta.url);
+
+export type ProbeReply = { readonly ok: true; readonly identity: EngineIdentity } | { readonly ok: false; readonly message: string };
+
+export interface ProbeSpec {
+  readonly module: string;
+  readonly options?: Readonly<Record<string, unknown>>;
+  readonly name?: string;
+}
+
+export function probeAdapterModule(spec: ProbeSpec, baseDir: string, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS): Promise<EngineIdentity> {
+  const label = spec.name ? `${spec.name} (${spec.module})` : spec.module;
+  const worker = spawnTsWorker(ENTRY, { spec, baseDir });
+  return new Promise<EngineIdentity>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.removeAllListeners();
+      void worker.terminate();
+      outcome();
+    };
+    const fail = (message: string) => settle(() => reject(new EngineLoadError(message)));
+    const timer = setTimeout(() => fail(`engine module ${label}: did not finish loading within ${timeoutMs} ms (it hangs at import or in its factory); no case was run with it`), timeoutMs);
+    worker.on('message', (m: ProbeReply) => (m.ok ? settle(() => resolve(m.identity)) : fail(m.message)));
+    worker.on('error', (e) => fail(`engine module ${label}: failed while loading: ${e.message.split('\n')[0]}`));
+    worker.on('exit', (code) => fail(`engine module ${label}: its loader exited with code ${code} before the adapter was ready`));
+  });
+}
