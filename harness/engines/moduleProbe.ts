@@ -14,7 +14,13 @@ export const DEFAULT_LOAD_TIMEOUT_MS = 10_000;
 
 const ENTRY = new URL('./moduleProbeWorker.ts', import.meta.url);
 
-export type ProbeReply = { readonly ok: true; readonly identity: EngineIdentity } | { readonly ok: false; readonly message: string };
+export type ProbeReply =
+  | { readonly kind: 'started' }
+  | { readonly kind: 'ready'; readonly identity: EngineIdentity }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** Starting the worker itself (tsx, the harness's own modules) is not the module's time: it gets its own, generous bound. */
+const BOOT_MS = 60_000;
 
 export interface ProbeSpec {
   readonly module: string;
@@ -36,8 +42,14 @@ export function probeAdapterModule(spec: ProbeSpec, baseDir: string, timeoutMs =
       outcome();
     };
     const fail = (message: string) => settle(() => reject(new EngineLoadError(message)));
-    const timer = setTimeout(() => fail(`engine module ${label}: did not finish loading within ${timeoutMs} ms (it hangs at import or in its factory); no case was run with it`), timeoutMs);
-    worker.on('message', (m: ProbeReply) => (m.ok ? settle(() => resolve(m.identity)) : fail(m.message)));
+    let timer = setTimeout(() => fail(`engine module ${label}: its loader did not start within ${BOOT_MS} ms; no case was run with it`), BOOT_MS);
+    worker.on('message', (m: ProbeReply) => {
+      if (m.kind === 'started') {
+        clearTimeout(timer);
+        timer = setTimeout(() => fail(`engine module ${label}: did not finish loading within ${timeoutMs} ms (it hangs at import or in its factory); no case was run with it`), timeoutMs);
+      } else if (m.kind === 'ready') settle(() => resolve(m.identity));
+      else fail(m.message);
+    });
     worker.on('error', (e) => fail(`engine module ${label}: failed while loading: ${e.message.split('\n')[0]}`));
     worker.on('exit', (code) => fail(`engine module ${label}: its loader exited with code ${code} before the adapter was ready`));
   });

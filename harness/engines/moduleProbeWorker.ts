@@ -7,11 +7,12 @@ import { loadAdapter } from './registry.ts';
 const { spec, baseDir } = workerData as { spec: ProbeSpec; baseDir: string };
 const reply = (m: ProbeReply) => parentPort!.postMessage(m);
 
+reply({ kind: 'started' });
 try {
   const adapter = await loadAdapter(spec, baseDir);
   const { name, version, build } = adapter.identity;
-  reply({ ok: true, identity: { name, version, build } });
+  reply({ kind: 'ready', identity: { name, version, build } });
   await adapter.close?.();
 } catch (error) {
-  reply({ ok: false, message: error instanceof EngineLoadError ? error.message : `engine module ${spec.name ?? spec.module}: ${errorText(error)}` });
+  reply({ kind: 'failed', message: error instanceof EngineLoadError ? error.message : `engine module ${spec.name ?? spec.module}: ${errorText(error)}` });
 }

@@ -111,6 +111,7 @@ function readCodec<T>(path: string, where: string, decode: (text: string, where:
   try {
     return decode(text, where);
   } catch (error) {
+    if (error instanceof SyntaxError) throw new GoldenError(`${where}: expected JSON, got ${error.message} (truncated or hand-edited? re-record it)`);
     const message = (error as Error).message;
     throw new GoldenError(message.startsWith(where) ? message : `${where}: ${message}`);
   }
