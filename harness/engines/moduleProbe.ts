@@ -21,6 +21,8 @@ export type ProbeReply =
 
 /** Starting the worker itself (tsx, the harness's own modules) is not the module's time: it gets its own, generous bound. */
 const BOOT_MS = 60_000;
+/** Node's exit code when the event loop empties while a top-level await is pending. */
+const UNSETTLED_TOP_LEVEL_AWAIT = 13;
 
 export interface ProbeSpec {
   readonly module: string;
@@ -51,6 +53,8 @@ export function probeAdapterModule(spec: ProbeSpec, baseDir: string, timeoutMs =
       else fail(m.message);
     });
     worker.on('error', (e) => fail(`engine module ${label}: failed while loading: ${e.message.split('\n')[0]}`));
-    worker.on('exit', (code) => fail(`engine module ${label}: its loader exited with code ${code} before the adapter was ready`));
+    worker.on('exit', (code) => fail(code === UNSETTLED_TOP_LEVEL_AWAIT
+      ? `engine module ${label}: its import or factory returned a promise that can never settle (nothing left to run); no case was run with it`
+      : `engine module ${label}: its loader exited with code ${code} before the adapter was ready`));
   });
 }
