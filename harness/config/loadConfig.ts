@@ -9,11 +9,11 @@ import { parseYaml } from '../protocol/yaml.ts';
 import type { YamlPath, YamlSource } from '../protocol/yaml.ts';
 import { parseEngineSpec } from '../engines/registry.ts';
 import type { EngineSpec } from '../engines/registry.ts';
-import { resolveFuzzy } from '../compare/fuzzyAllowance.ts';
-import type { FuzzyAllowance } from '../compare/types.ts';
 import { DEFAULT_CONFIG } from './config.ts';
 import type { ParityConfig } from './config.ts';
+import { parseCompare, rejectUnknownKeys } from './parseCompare.ts';
 import { parseWaivers, parseWaves } from './parseWaves.ts';
+import { unknownKeyMessage } from './suggest.ts';
 
 export const CONFIG_FILE = 'parity.config.yaml';
 
@@ -50,7 +50,7 @@ export function parseConfig(text: string, file: string): ParityConfig {
     throw new ConfigError([`${file}:1:1: expected a map of settings, got ${describeFound(root)}`]);
   }
   const raw = root as Record<string, unknown>;
-  for (const key of src.keys([])) if (!TOP_KEYS.includes(key)) at([key], `unknown setting "${key}": expected one of ${TOP_KEYS.join(', ')}`, 'key');
+  for (const key of src.keys([])) if (!TOP_KEYS.includes(key)) at([key], unknownKeyMessage('setting', key, TOP_KEYS), 'key');
 
   const get = <T>(key: string, check: (v: unknown) => string | null, fallback: T): T => {
     if (!(key in raw)) return fallback;
@@ -80,6 +80,7 @@ export function parseConfig(text: string, file: string): ParityConfig {
 
   // 2. plain settings
   const scenarios = get<string[]>('scenarios', (v) => (Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string') ? null : 'a non-empty list of folders or globs'), [...DEFAULT_CONFIG.scenarios]);
+  if (raw.viewport && typeof raw.viewport === 'object' && !Array.isArray(raw.viewport)) rejectUnknownKeys(src, ['viewport'], ['width', 'height'], at);
   const viewport = get('viewport', (v) => {
     const o = v as { width?: unknown; height?: unknown } | null;
     const side = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 4096;
@@ -94,7 +95,7 @@ export function parseConfig(text: string, file: string): ParityConfig {
 
   // 4. rollout waves and waivers
   const waves = parseWaves(raw.waves, src, at);
-  const waivers = parseWaivers(raw.waivers, at);
+  const waivers = parseWaivers(raw.waivers, src, at);
   const defaultWave = get<string | null>('defaultWave', (v) => (typeof v === 'string' && waves.has(v) ? null : `the name of a wave under waves: (${[...waves.keys()].join(', ') || 'none defined'})`), waves.size > 0 ? [...waves.keys()][0] : null);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -126,12 +127,11 @@ function readEngineModules(raw: unknown, src: YamlSource, at: At): Map<string, E
   }
   for (const name of src.keys(['engines'])) {
     const e = (raw as Record<string, unknown>)[name] as { module?: unknown; options?: unknown } | null;
+    if (e && typeof e === 'object' && !Array.isArray(e)) rejectUnknownKeys(src, ['engines', name], ['module', 'options'], at);
     if (!e || typeof e !== 'object' || typeof e.module !== 'string' || (e.options !== undefined && (typeof e.options !== 'object' || e.options === null))) {
       at(['engines', name], `engines.${name}: expected { module: PATH, options?: MAP }, got ${describeFound(e)}`);
       continue;
     }
-    const extra = Object.keys(e).filter((k) => k !== 'module' && k !== 'options');
-    if (extra.length > 0) at(['engines', name, extra[0]], `engines.${name}: unknown field "${extra[0]}": expected module, options`, 'key');
     out.set(name, { module: e.module, ...(e.options ? { options: e.options as Record<string, unknown> } : {}), name });
   }
   return out;
@@ -139,42 +139,6 @@ function readEngineModules(raw: unknown, src: YamlSource, at: At): Map<string, E
 
 function readCompare(raw: unknown, src: YamlSource, at: At): ParityConfig['compare'] {
   const fallback = DEFAULT_CONFIG.compare;
-  if (raw === undefined) return fallback;
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    at(['compare'], `compare: expected a map with frame, fuzzy, layout, got ${describeFound(raw)}`);
-    return fallback;
-  }
-  const c = raw as { frame?: unknown; fuzzy?: unknown; layout?: unknown };
-  for (const key of src.keys(['compare'])) if (!['frame', 'fuzzy', 'layout'].includes(key)) at(['compare', key], `compare: unknown field "${key}": expected frame, fuzzy, layout`, 'key');
-  let frame: ParityConfig['compare']['frame'] = {};
-  if (c.frame !== undefined) {
-    const f = c.frame as { threshold?: unknown; includeAA?: unknown } | null;
-    const okThreshold = f?.threshold === undefined || f.threshold === null || (typeof f.threshold === 'number' && f.threshold >= 0 && f.threshold <= 1);
-    const okAA = f?.includeAA === undefined || typeof f.includeAA === 'boolean';
-    if (!f || typeof f !== 'object' || !okThreshold || !okAA) {
-      at(['compare', 'frame'], `compare.frame: expected { threshold?: number 0..1, includeAA?: boolean }, got ${describeFound(c.frame)}`);
-    } else {
-      frame = {
-        ...(typeof f.threshold === 'number' ? { threshold: f.threshold } : {}),
-        ...(typeof f.includeAA === 'boolean' ? { includeAA: f.includeAA } : {}),
-      };
-    }
-  }
-  let fuzzy: FuzzyAllowance | undefined;
-  if (c.fuzzy !== undefined && c.fuzzy !== null) {
-    try {
-      resolveFuzzy(c.fuzzy as FuzzyAllowance, 'compare.fuzzy');
-      fuzzy = c.fuzzy as FuzzyAllowance;
-    } catch (error) {
-      at(['compare', 'fuzzy'], (error as Error).message);
-    }
-  }
-  let layout = fallback.layout;
-  if (c.layout !== undefined) {
-    const l = c.layout as { tolerance?: unknown } | null;
-    if (!l || typeof l !== 'object' || typeof l.tolerance !== 'number' || !(l.tolerance >= 0)) {
-      at(['compare', 'layout'], `compare.layout: expected { tolerance: number >= 0 }, got ${describeFound(c.layout)}`);
-    } else layout = { tolerance: l.tolerance };
-  }
-  return { frame, ...(fuzzy ? { fuzzy } : {}), layout };
+  const block = parseCompare(raw, ['compare'], src, at);
+  return { frame: block.frame ?? fallback.frame, ...(block.fuzzy ? { fuzzy: block.fuzzy } : {}), layout: block.layout ?? fallback.layout };
 }

@@ -16,6 +16,7 @@
  *     - { quirk: grow-remainder-dropped, reason: ..., owner: ..., expires: 2027-01-15 }
  */
 import type { QuirkFlags, QuirkId } from '../../engines/shared/quirks.ts';
+import type { CompareBlock } from './parseCompare.ts';
 
 export interface FuzzBudget {
   /** Number of generated streams; or a wall-clock budget. */
@@ -34,11 +35,7 @@ export interface WavePolicy {
   readonly scenarios: readonly string[];
   readonly golden: boolean;
   readonly fuzz: FuzzBudget | null;
-  readonly compare?: {
-    readonly frame?: { readonly threshold?: number; readonly includeAA?: boolean };
-    readonly fuzzy?: { readonly maxDifference: number; readonly totalPixels: number; readonly reason: string };
-    readonly layout?: { readonly tolerance: number };
-  };
+  readonly compare?: CompareBlock;
   readonly candidateQuirks: QuirkFlags;
   readonly requireQuirks: QuirkRequirement;
   readonly allowDivergences: number;

@@ -7,17 +7,23 @@
  *                                      binary-encoded messages: the deployment of the migration
  *   { module: './path/to/adapter.ts' } a third-party adapter module (default export or
  *                                      `createAdapter`: an AdapterFactory); what its
- *                                      sessions return is checked (./checkObservation.ts)
+ *                                      sessions return is checked (./checkObservation.ts).
+ *                                      On the main thread it is first loaded in a worker
+ *                                      under a time limit (./moduleProbe.ts); every way it
+ *                                      can fail is one EngineLoadError naming the module.
  *
  * Every path that drives an engine (run and fuzz workers, minimizer, golden, replay)
  * loads it here, so every path gets the same check.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { createLegacyRenderer } from '../../engines/legacy-js/index.ts';
 import { createWasmRenderer, DEFAULT_WASM_PATH } from '../../engines/wasm/adapter.ts';
 import { checkedAdapter } from './checkObservation.ts';
+import { EngineLoadError, errorText } from './engineLoadError.ts';
+import { factoryOf, importModule } from './importModule.ts';
+import { probeAdapterModule } from './moduleProbe.ts';
 import { hashFile, hashFolder } from './identity.ts';
 import { rendererAdapter } from './rendererAdapter.ts';
 import type { AdapterFactory, EngineAdapter, EngineIdentity } from './types.ts';
@@ -35,9 +41,7 @@ export type EngineSpec =
       readonly name?: string;
     };
 
-export class EngineLoadError extends Error {
-  override name = 'EngineLoadError';
-}
+export { EngineLoadError };
 
 const root = resolve(import.meta.dirname, '../..');
 const VERSION = '0.1.0';
@@ -71,7 +75,25 @@ export function parseEngineSpec(text: string, options?: Record<string, unknown>)
   );
 }
 
-export async function loadAdapter(spec: EngineSpec, baseDir: string = process.cwd()): Promise<EngineAdapter> {
+/** How messages name a module: its config name and path, or the path given on the command line. */
+export function moduleLabel(spec: { readonly module: string; readonly name?: string }): string {
+  return spec.name ? `${spec.name} (${spec.module})` : spec.module;
+}
+
+/** The adapter module's absolute path; it must be an existing regular file. */
+export function adapterPath(spec: { readonly module: string; readonly name?: string }, baseDir: string): string {
+  const path = isAbsolute(spec.module) ? spec.module : resolve(baseDir, spec.module);
+  if (!existsSync(path)) throw new EngineLoadError(`engine module ${moduleLabel(spec)}: no such file (resolved to ${path})`);
+  if (!statSync(path).isFile()) throw new EngineLoadError(`engine module ${moduleLabel(spec)}: expected a file, got a folder or special file (${path})`);
+  return path;
+}
+
+export interface LoadOptions {
+  /** How long a module may take to import and build its adapter (the per-case time limit). */
+  readonly timeoutMs?: number;
+}
+
+export async function loadAdapter(spec: EngineSpec, baseDir: string = process.cwd(), options: LoadOptions = {}): Promise<EngineAdapter> {
   if ('builtin' in spec) {
     const identity = builtinIdentity(spec.builtin);
     switch (spec.builtin) {
@@ -81,27 +103,35 @@ export async function loadAdapter(spec: EngineSpec, baseDir: string = process.cw
       case 'wasm-worker': return workerAdapter(identity, 'wasm');
     }
   }
-  const path = isAbsolute(spec.module) ? spec.module : resolve(baseDir, spec.module);
-  if (!existsSync(path)) throw new EngineLoadError(`engine module ${spec.module}: no such file (resolved to ${path})`);
-  let mod: { default?: unknown; createAdapter?: unknown };
+  const label = moduleLabel(spec);
+  const path = adapterPath(spec, baseDir);
+  // the main thread has no watchdog of its own: a module that hangs must hang a worker instead
+  if (isMainThread) await probeAdapterModule(spec, baseDir, options.timeoutMs);
+  let mod;
   try {
-    mod = await import(pathToFileURL(path).href);
+    mod = await importModule(path);
   } catch (error) {
-    throw new EngineLoadError(`engine module ${spec.module}: failed to load: ${(error as Error).message}`);
+    throw new EngineLoadError(`engine module ${label}: failed to load: ${errorText(error)}`);
   }
-  const factory = (mod.createAdapter ?? mod.default) as AdapterFactory | undefined;
+  const factory = factoryOf(mod) as AdapterFactory | undefined;
   if (typeof factory !== 'function') {
-    throw new EngineLoadError(`engine module ${spec.module}: expected a default export or \`createAdapter\` function, got ${typeof factory}`);
+    throw new EngineLoadError(`engine module ${label}: expected a default export or \`createAdapter\` function, got ${typeof factory}`);
   }
-  const adapter = await factory(spec.options ?? {});
-  checkAdapter(adapter, spec.module);
+  let adapter: EngineAdapter;
+  try {
+    adapter = await factory(spec.options ?? {});
+  } catch (error) {
+    throw new EngineLoadError(`engine module ${label}: its factory failed with options ${JSON.stringify(spec.options ?? {})}: ${errorText(error)}`);
+  }
+  checkAdapter(adapter, label);
   return checkedAdapter(adapter);
 }
 
 function checkAdapter(a: EngineAdapter, where: string): void {
   const id = a?.identity;
+  if (a === null || typeof a !== 'object') throw new EngineLoadError(`engine module ${where}: expected its factory to return an adapter object, got ${a === null ? 'null' : typeof a}`);
   if (!id || typeof id.name !== 'string' || typeof id.version !== 'string' || typeof id.build !== 'string') {
-    throw new EngineLoadError(`engine module ${where}: expected an adapter with identity {name, version, build} (strings)`);
+    throw new EngineLoadError(`engine module ${where}: expected an adapter with identity {name, version, build} (strings), got ${id && typeof id === 'object' ? `name ${typeof id.name}, version ${typeof id.version}, build ${typeof id.build}` : `identity ${id === null ? 'null' : typeof id}`}`);
   }
   if (typeof a.create !== 'function') throw new EngineLoadError(`engine module ${where}: expected an adapter with a create() method`);
   if (typeof a.producesFrames !== 'boolean') throw new EngineLoadError(`engine module ${where}: expected producesFrames to be a boolean`);

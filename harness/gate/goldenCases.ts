@@ -8,11 +8,14 @@ import { relative } from 'node:path';
 import { describeDivergence } from '../compare/describe.ts';
 import type { Divergence } from '../compare/types.ts';
 import type { EngineAdapter } from '../engines/types.ts';
+import { AssetError } from '../assets/assetError.ts';
+import { errorText } from '../engines/engineLoadError.ts';
 import { verifyAgainstGolden } from '../golden/goldenRun.ts';
 import { loadHostAssets } from '../assets/hostAssets.ts';
 import { engineName, identified } from '../compare/identity.ts';
 import { identify } from '../run/identify.ts';
 import { storable } from '../run/runCase.ts';
+import type { GoldenVerdict } from '../golden/goldenRun.ts';
 import type { Scenario } from '../protocol/scenarioTypes.ts';
 import type { CaseResult } from '../results/types.ts';
 import type { CompareOptions } from '../compare/types.ts';
@@ -36,7 +39,7 @@ export async function goldenCase(
   const timing = { referenceMs: 0, candidateMs: 0, compareMs: 0 };
   for (const side of ['reference', 'candidate'] as const) {
     const t = performance.now();
-    const v = await verifyAgainstGolden(root, scenario, engines[side], { ...compare, hint: `golden-${side}` });
+    const v = await verifyGuarded(root, scenario, engines[side], { ...compare, hint: `golden-${side}` });
     timing[side === 'reference' ? 'referenceMs' : 'candidateMs'] = performance.now() - t;
     if (v.status === 'missing') {
       if (file.includes('regressions')) return null;
@@ -44,6 +47,9 @@ export async function goldenCase(
     }
     if (v.status === 'stale') {
       return { ...base, status: 'error', divergences: [], error: { message: `${file}: the golden record is stale (the scenario changed since it was recorded): review, then \`npx parity golden approve ${scenario.id}\``, file }, timing: { ...timing, totalMs: performance.now() - t0 } };
+    }
+    if (v.status === 'corrupt') {
+      return { ...base, status: 'error', divergences: [], error: { message: `${file}: bad golden record: ${v.message}`, file }, timing: { ...timing, totalMs: performance.now() - t0 } };
     }
     if (v.status === 'crash') {
       return { ...base, status: 'crash', divergences: [], error: { message: `${side}: ${v.message}` }, timing: { ...timing, totalMs: performance.now() - t0 } };
@@ -76,6 +82,20 @@ async function identifyGolden(
   const pair = `golden/${engineName(engines[side].identity.name)}`;
   if (side === 'reference') return found.map((d) => identified(d, { pair, steps: scenario.steps, cause: { step: -1, command: '?' } }));
   return identify(found, { steps: scenario.steps, viewport: scenario.viewport, assets: loadHostAssets(scenario.assets) }, engines, compare, pair);
+}
+
+/**
+ * One scenario's golden check never stops the gate: a bad asset is that case's input
+ * error, an engine that throws while being set up is that case's crash, and the gate
+ * goes on to write its verdict and every artifact.
+ */
+async function verifyGuarded(root: string, scenario: Scenario, engine: EngineAdapter, compare: CompareOptions): Promise<GoldenVerdict> {
+  try {
+    return await verifyAgainstGolden(root, scenario, engine, compare);
+  } catch (error) {
+    if (error instanceof AssetError) return { status: 'corrupt', message: error.message };
+    return { status: 'crash', message: errorText(error) };
+  }
 }
 
 export { describeDivergence };

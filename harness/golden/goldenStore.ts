@@ -10,18 +10,18 @@
  * inside golden/. Goldens are regenerated (record/approve), never hand-edited.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PNG } from 'pngjs';
 import type { Observation } from '../../engines/shared/observation.ts';
 import type { Command } from '../../engines/shared/protocol.ts';
 import type { EngineIdentity } from '../engines/types.ts';
 import { canonicalJson, canonicalStream } from '../protocol/canonical.ts';
 import { encodePng } from '../results/artifacts.ts';
 import { safeName } from '../results/safeName.ts';
-import { eventsFromJson, eventsToJson, layoutFromJson, layoutToJson } from './observationCodec.ts';
+import { eventsToJson, layoutToJson } from './observationCodec.ts';
+import { GOLDEN_FORMAT, GoldenError, readCheckpoint, readMeta } from './readGoldenRecord.ts';
 
-export const GOLDEN_FORMAT = 'parity-golden/1';
+export { GOLDEN_FORMAT, GoldenError };
 
 export interface GoldenMeta {
   readonly format: typeof GOLDEN_FORMAT;
@@ -31,10 +31,6 @@ export interface GoldenMeta {
   readonly streamHash: string;
   readonly engine: EngineIdentity;
   readonly checkpoints: readonly { readonly name: string; readonly step: number; readonly base: string }[];
-}
-
-export class GoldenError extends Error {
-  override name = 'GoldenError';
 }
 
 export function streamHash(steps: readonly Command[], viewport: { width: number; height: number }): string {
@@ -65,31 +61,18 @@ export function hasGolden(root: string, scenarioId: string): boolean {
   return existsSync(join(goldenDir(root, scenarioId), 'meta.json'));
 }
 
+/** The record of a scenario, every file checked (./readGoldenRecord.ts); any fault is a GoldenError naming the file. */
 export function readGolden(root: string, scenarioId: string): { meta: GoldenMeta; observations: Observation[] } {
   const dir = goldenDir(root, scenarioId);
-  const where = relative(process.cwd(), dir);
-  let meta: GoldenMeta;
-  try {
-    meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as GoldenMeta;
-  } catch (error) {
-    throw new GoldenError(`${where}/meta.json: cannot read the golden record: ${(error as Error).message}`);
+  const shown = relative(process.cwd(), dir);
+  const where = shown === '' || shown.startsWith('..') ? dir : shown;
+  const meta: GoldenMeta = readMeta(dir, where);
+  // frames are all there or all absent (a layout-only engine): one missing PNG is a damaged record
+  const pngs = meta.checkpoints.filter((c) => existsSync(join(dir, `${c.base}.png`)));
+  if (pngs.length > 0 && pngs.length < meta.checkpoints.length) {
+    const missing = meta.checkpoints.find((c) => !existsSync(join(dir, `${c.base}.png`)))!;
+    throw new GoldenError(`${where}/${missing.base}.png: missing, while other checkpoints of the record have frames: re-record it with \`npx parity golden record\``);
   }
-  if (meta.format !== GOLDEN_FORMAT) throw new GoldenError(`${where}/meta.json: expected format ${GOLDEN_FORMAT}, got ${JSON.stringify(meta.format)}`);
-  const observations = meta.checkpoints.map((c): Observation => {
-    const base = safeName(c.base, 80) === c.base ? c.base : (() => { throw new GoldenError(`${where}/meta.json: bad checkpoint file name ${JSON.stringify(c.base)}`); })();
-    const png = join(dir, `${base}.png`);
-    let frame = null;
-    if (existsSync(png)) {
-      const decoded = PNG.sync.read(readFileSync(png));
-      frame = { width: decoded.width, height: decoded.height, data: new Uint8Array(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength) };
-    }
-    return {
-      checkpoint: c.name,
-      step: c.step,
-      frame,
-      layout: layoutFromJson(readFileSync(join(dir, `${base}.layout.json`), 'utf8'), `${where}/${base}.layout.json`),
-      events: eventsFromJson(readFileSync(join(dir, `${base}.events.json`), 'utf8'), `${where}/${base}.events.json`),
-    };
-  });
+  const observations = meta.checkpoints.map((c) => readCheckpoint(dir, where, c, existsSync));
   return { meta, observations };
 }

@@ -5,6 +5,7 @@
  */
 import type { EngineEvent, LayoutEntry } from '../../engines/shared/observation.ts';
 import { canonicalJson } from '../protocol/canonical.ts';
+import { describeFound } from '../protocol/describe.ts';
 
 const SPECIAL: Record<string, number> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY, '-0': -0 };
 
@@ -31,17 +32,28 @@ export function layoutToJson(layout: readonly LayoutEntry[]): string {
 }
 
 export function layoutFromJson(text: string, where: string): LayoutEntry[] {
-  const raw = JSON.parse(text) as Array<Record<string, unknown>>;
-  if (!Array.isArray(raw)) throw new TypeError(`${where}: expected a list of layout entries`);
-  return raw.map((e, i) => ({
-    id: e.id as number,
-    depth: e.depth as number,
-    x: decodeNumber(e.x, `${where}[${i}].x`),
-    y: decodeNumber(e.y, `${where}[${i}].y`),
-    width: decodeNumber(e.width, `${where}[${i}].width`),
-    height: decodeNumber(e.height, `${where}[${i}].height`),
-    ...(Array.isArray(e.lines) ? { lines: e.lines as string[] } : {}),
-  }));
+  const raw = JSON.parse(text) as unknown;
+  if (!Array.isArray(raw)) throw new TypeError(`${where}: expected a list of layout entries, got ${describeFound(raw)}`);
+  return raw.map((e: unknown, i) => {
+    const at = `${where}[${i}]`;
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) throw new TypeError(`${at}: expected a layout entry { id, depth, x, y, width, height }, got ${describeFound(e)}`);
+    const entry = e as Record<string, unknown>;
+    for (const key of ['id', 'depth'] as const) {
+      if (!Number.isInteger(entry[key])) throw new TypeError(`${at}.${key}: expected an integer, got ${describeFound(entry[key])}`);
+    }
+    if (entry.lines !== undefined && !(Array.isArray(entry.lines) && entry.lines.every((l) => typeof l === 'string'))) {
+      throw new TypeError(`${at}.lines: expected a list of strings, got ${describeFound(entry.lines)}`);
+    }
+    return {
+      id: entry.id as number,
+      depth: entry.depth as number,
+      x: decodeNumber(entry.x, `${at}.x`),
+      y: decodeNumber(entry.y, `${at}.y`),
+      width: decodeNumber(entry.width, `${at}.width`),
+      height: decodeNumber(entry.height, `${at}.height`),
+      ...(Array.isArray(entry.lines) ? { lines: entry.lines as string[] } : {}),
+    };
+  });
 }
 
 export function eventsToJson(events: readonly EngineEvent[]): string {
@@ -49,7 +61,13 @@ export function eventsToJson(events: readonly EngineEvent[]): string {
 }
 
 export function eventsFromJson(text: string, where: string): EngineEvent[] {
-  const raw = JSON.parse(text) as EngineEvent[];
-  if (!Array.isArray(raw)) throw new TypeError(`${where}: expected a list of events`);
-  return raw;
+  const raw = JSON.parse(text) as unknown;
+  if (!Array.isArray(raw)) throw new TypeError(`${where}: expected a list of events, got ${describeFound(raw)}`);
+  raw.forEach((e: unknown, i) => {
+    const ok = typeof e === 'object' && e !== null && !Array.isArray(e) && EVENT_FIELDS.every(([k, type]) => typeof (e as Record<string, unknown>)[k] === type);
+    if (!ok) throw new TypeError(`${where}[${i}]: expected an event { step, kind, code, id, detail }, got ${describeFound(e)}`);
+  });
+  return raw as EngineEvent[];
 }
+
+const EVENT_FIELDS = [['step', 'number'], ['kind', 'string'], ['code', 'string'], ['id', 'number'], ['detail', 'string']] as const;

@@ -26,6 +26,11 @@ export class MinimizeError extends Error {
   override name = 'MinimizeError';
 }
 
+/** The input does not show the divergence to minimize: the user's input is wrong (exit 2), not the engines. */
+export class NotDivergingError extends MinimizeError {
+  override name = 'NotDivergingError';
+}
+
 export interface MinimizeInput {
   readonly steps: readonly Command[];
   readonly viewport: Viewport;
@@ -70,10 +75,10 @@ export async function minimize(input: MinimizeInput, context: MinimizeContext, o
 
   // 1. confirm
   const original = await oracle.primary(input.steps, input.viewport);
-  if (original === null) throw new MinimizeError(`the stream (${input.steps.length} steps) does not diverge: nothing to minimize`);
+  if (original === null) throw new NotDivergingError(`the stream (${input.steps.length} steps) does not diverge: nothing to minimize`);
   const fingerprint = input.fingerprint ?? original.fingerprint;
   if (!(await oracle.reproduces(input.steps, input.viewport, fingerprint))) {
-    throw new MinimizeError(`expected the stream to diverge with identity ${fingerprint}, got ${original.fingerprint} (${original.signature})`);
+    throw new NotDivergingError(`expected the stream to diverge with identity ${fingerprint}, got ${original.fingerprint} (${original.signature})`);
   }
   const budget = new Budget(timeMs, maxCalls);
 

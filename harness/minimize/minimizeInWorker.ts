@@ -18,7 +18,7 @@ import type { CompareOptions } from '../compare/types.ts';
 import { DEFAULT_CONFIG } from '../config/config.ts';
 import type { EngineSpec } from '../engines/registry.ts';
 import { spawnTsWorker } from '../workers/spawn.ts';
-import { DEFAULT_MINIMIZE_TIME_MS, MinimizeError } from './minimize.ts';
+import { DEFAULT_MINIMIZE_TIME_MS, MinimizeError, NotDivergingError } from './minimize.ts';
 import type { MinimizeInput, MinimizeOptions, MinimizeResult } from './minimize.ts';
 
 /** What a worker needs to build a MinimizeContext (./oracle.ts) of its own. */
@@ -102,7 +102,7 @@ export class MinimizeWorker {
             // 4. answer
             settle(() => resolve(m.result));
           } else {
-            settle(() => reject(m.name === 'MinimizeError' ? new MinimizeError(m.message) : Object.assign(new Error(m.message), { name: m.name })));
+            settle(() => reject(m.name === 'NotDivergingError' ? new NotDivergingError(m.message) : m.name === 'MinimizeError' ? new MinimizeError(m.message) : Object.assign(new Error(m.message), { name: m.name })));
           }
         },
         onDeath: (message) => settle(() => reject(new MinimizeError(message))),

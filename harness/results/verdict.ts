@@ -59,6 +59,8 @@ export interface VerdictInput {
   readonly policy?: GatePolicy;
   /** The fuzz budget's runs and identities (gate with a fuzz budget, parity fuzz). */
   readonly fuzz?: FuzzSummary;
+  /** A failure before any case could run (an engine module that does not load): its class and why. */
+  readonly failure?: { readonly exitClass: 2 | 3; readonly reason: string };
 }
 
 export interface FuzzCounts {
@@ -130,6 +132,7 @@ export function decide(input: VerdictInput): Verdict {
     reasons.push(reason);
     exitClass = Math.max(exitClass, c) as ExitClass;
   };
+  if (input.failure) fail(input.failure.exitClass, input.failure.reason);
   const done = input.cases.length;
   const planned = Math.max(input.planned ?? done, done);
   if (cases.crash + cases.timeout > 0) fail(3, `${cases.crash} engine crash(es) and ${cases.timeout} timeout(s): an engine must never crash or hang`);

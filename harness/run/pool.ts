@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { engineCrash, engineTimeout } from '../compare/index.ts';
+import { EngineLoadError } from '../engines/registry.ts';
 import type { CaseResult } from '../results/types.ts';
 import { spawnTsWorker } from '../workers/spawn.ts';
 import { PROGRESS_SIDE, PROGRESS_STEP } from './tasks.ts';
@@ -21,6 +22,8 @@ export interface PoolOptions {
   readonly onResult?: (result: CaseResult, index: number) => void;
   /** Stops handing out new cases when it returns true (Ctrl-C). */
   readonly shouldStop?: () => boolean;
+  /** Hears engine faults that belong to no case (raised after their case finished). */
+  readonly onIncident?: (message: string) => void;
 }
 
 export class PoolSetupError extends Error {
@@ -29,6 +32,7 @@ export class PoolSetupError extends Error {
 
 const ENTRY = new URL('./caseWorker.ts', import.meta.url);
 export const DEFAULT_TIMEOUT_MS = 10_000;
+const SETUP_FLOOR_MS = 30_000;
 
 interface Slot {
   worker: Worker;
@@ -37,7 +41,7 @@ interface Slot {
 }
 
 export async function runPool(tasks: readonly CaseTask[], setup: WorkerSetup, options: PoolOptions = {}): Promise<CaseResult[]> {
-  const { workers = Math.max(1, Math.min(availableParallelism(), tasks.length)), timeoutMs = DEFAULT_TIMEOUT_MS, onResult, shouldStop } = options;
+  const { workers = Math.max(1, Math.min(availableParallelism(), tasks.length)), timeoutMs = DEFAULT_TIMEOUT_MS, onResult, shouldStop, onIncident } = options;
   const results: CaseResult[] = new Array(tasks.length);
   let next = 0;
   let done = 0;
@@ -110,18 +114,28 @@ export async function runPool(tasks: readonly CaseTask[], setup: WorkerSetup, op
       start();
     };
 
+    const setupFailed = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      for (const s of slots) void s.worker.terminate();
+      rejectPool(error);
+    };
+
     const start = () => {
       const progress = new Int32Array(new SharedArrayBuffer(8));
       const worker = spawnTsWorker(ENTRY, { progress: progress.buffer });
       const slot: Slot = { worker, progress, busy: null };
       slots.add(slot);
+      // loading the engines is bounded too: a module that hangs here must not hang the run (the
+      // main thread's probe catches a hang first; this floor leaves room for a slow, busy machine)
+      const setupMs = Math.max(timeoutMs, SETUP_FLOOR_MS);
+      const setupTimer = setTimeout(() => setupFailed(new PoolSetupError(`the engines did not load within ${setupMs} ms in a case worker`)), setupMs);
       worker.on('message', (m: FromCaseWorker) => {
+        if (m.type !== 'incident' && m.type !== 'result') clearTimeout(setupTimer);
         if (m.type === 'ready') dispatch(slot);
-        else if (m.type === 'setup-failed') {
-          failed = true;
-          for (const s of slots) void s.worker.terminate();
-          rejectPool(new PoolSetupError(m.message));
-        } else if (m.type === 'result' && slot.busy?.index === m.index) {
+        else if (m.type === 'setup-failed') setupFailed(m.input ? new EngineLoadError(m.message) : new PoolSetupError(m.message));
+        else if (m.type === 'incident') onIncident?.(m.message);
+        else if (m.type === 'result' && slot.busy?.index === m.index) {
           clearTimeout(slot.busy.timer);
           slot.busy = null;
           finish(m.index, m.result);
@@ -129,6 +143,7 @@ export async function runPool(tasks: readonly CaseTask[], setup: WorkerSetup, op
         }
       });
       const died = (why: string) => {
+        clearTimeout(setupTimer);
         if (failed || !slots.has(slot)) return;
         if (slot.busy) {
           failedCase(slot, (side, step) => engineCrash(side, new Error(why), { step }), 'crash');

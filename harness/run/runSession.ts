@@ -5,10 +5,11 @@
  * are both built from it.
  */
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { QuirkFlags } from '../../engines/shared/quirks.ts';
 import type { ParityConfig } from '../config/config.ts';
-import { builtinIdentity, loadAdapter, specLabel } from '../engines/registry.ts';
+import { adapterPath, builtinIdentity, EngineLoadError, specLabel } from '../engines/registry.ts';
+import { probeAdapterModule } from '../engines/moduleProbe.ts';
 import type { EngineSpec } from '../engines/registry.ts';
 import type { EngineIdentity } from '../engines/types.ts';
 import { toJunit } from '../results/junit.ts';
@@ -49,11 +50,11 @@ export function newRunId(date = new Date()): string {
   return `${stamp}-${process.pid.toString(36)}`;
 }
 
-export async function identityOf(spec: EngineSpec, baseDir: string): Promise<EngineIdentity> {
+/** An engine's identity; a module is loaded only in a probe worker, under the per-case time limit. */
+export async function identityOf(spec: EngineSpec, baseDir: string, timeoutMs?: number): Promise<EngineIdentity> {
   if ('builtin' in spec) return builtinIdentity(spec.builtin);
-  const adapter = await loadAdapter(spec, baseDir);
-  await adapter.close?.();
-  return adapter.identity;
+  adapterPath(spec, baseDir);
+  return probeAdapterModule(spec, baseDir, timeoutMs);
 }
 
 /** A deterministic sample: the first n cases by id. */
@@ -66,6 +67,31 @@ export function pointLatest(reportsDir: string, runId: string): void {
   const link = join(reportsDir, 'latest');
   rmSync(link, { recursive: true, force: true });
   symlinkSync(runId, link);
+}
+
+/** The identity recorded for an engine that could not be loaded. */
+function notLoaded(spec: EngineSpec): EngineIdentity {
+  return { name: specLabel(spec), version: 'unknown', build: 'not loaded' };
+}
+
+/**
+ * An engine that cannot be loaded ends the run before any case: the run folder still
+ * gets results.json and junit.xml with the verdict (exit 2 for a module that fails to
+ * load, 3 for anything else), then the error goes up to the CLI naming the folder.
+ */
+function closeUnstarted(writer: ResultsWriter, runDir: string, reportsDir: string, runId: string, command: string, error: unknown): never {
+  const input = error instanceof EngineLoadError;
+  const reason = input ? error.message : `the engines could not be loaded: ${(error as Error)?.message ?? String(error)}`;
+  const verdict = decide({ kind: command.startsWith('gate') ? 'gate' : 'run', cases: [], interrupted: false, failure: { exitClass: input ? 2 : 3, reason } });
+  const results = writer.close({
+    finishedAt: new Date().toISOString(), durationMs: 0, summary: summarize([], verdict, { interrupted: false, planned: 0 }), verdict, cases: [],
+  });
+  writeFileSync(join(runDir, 'junit.xml'), toJunit(results));
+  pointLatest(reportsDir, runId);
+  const shown = relative(process.cwd(), runDir);
+  const where = `(verdict in ${shown.startsWith('..') ? runDir : shown}/results.json)`;
+  if (input) throw new EngineLoadError(`${error.message} ${where}`);
+  throw new Error(`${reason} ${where}`);
 }
 
 export class RunSession {
@@ -109,8 +135,9 @@ export class RunSession {
     // the flags as data (what a replay repeats); the display name spells them out for people only
     const choice = engineChoice({ config, reference, candidate, candidateQuirks: options.candidateQuirks });
     const off = choice.quirksOff;
-    const referenceIdentity = await identityOf(reference, config.baseDir);
-    const candidateIdentity = await identityOf(candidate, config.baseDir);
+    const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+    const loaded = await Promise.allSettled([identityOf(reference, config.baseDir, timeoutMs), identityOf(candidate, config.baseDir, timeoutMs)]);
+    const [referenceIdentity, candidateIdentity] = loaded.map((r, i) => (r.status === 'fulfilled' ? r.value : notLoaded([reference, candidate][i])));
     const engines: RunEngines = {
       reference: referenceIdentity,
       candidate: off.length > 0 ? { ...candidateIdentity, name: `${candidateIdentity.name} (quirks off: ${off.join(', ')})` } : candidateIdentity,
@@ -119,6 +146,8 @@ export class RunSession {
     rmSync(runDir, { recursive: true, force: true });
     mkdirSync(runDir, { recursive: true });
     const writer = new ResultsWriter(join(runDir, 'results.json'), { id: runId, command: options.command, target: options.target ?? 'node', startedAt: new Date().toISOString() }, engines);
+    const failure = loaded.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) closeUnstarted(writer, runDir, reportsDir, runId, options.command, failure.reason);
     return new RunSession(options, runId, runDir, reportsDir, engines, writer);
   }
 
@@ -138,7 +167,10 @@ export class RunSession {
 
   private get poolOptions() {
     const { config, workers, timeoutMs } = this.options;
-    return { workers: workers ?? (config.workers || undefined), timeoutMs: timeoutMs ?? config.timeoutMs, shouldStop: this.options.shouldStop };
+    return {
+      workers: workers ?? (config.workers || undefined), timeoutMs: timeoutMs ?? config.timeoutMs, shouldStop: this.options.shouldStop,
+      onIncident: (message: string) => this.options.onPhase?.(`incident: ${message}`),
+    };
   }
 
   /**

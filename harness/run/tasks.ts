@@ -28,7 +28,10 @@ export type ToCaseWorker =
 
 export type FromCaseWorker =
   | { readonly type: 'ready' }
-  | { readonly type: 'setup-failed'; readonly message: string }
+  /** `input`: an adapter module that does not load (exit 2); otherwise the engines could not start (exit 3). */
+  | { readonly type: 'setup-failed'; readonly message: string; readonly input: boolean }
+  /** An engine fault that belongs to no running case (./asyncFaults.ts). */
+  | { readonly type: 'incident'; readonly message: string }
   | { readonly type: 'result'; readonly index: number; readonly result: CaseResult };
 
 /** Shared progress slots, read by the watchdog when a case times out. */

@@ -19,13 +19,28 @@ import { compareOptionsFor } from '../../run/loadCases.ts';
 import { interruptedLine } from '../../results/interruption.ts';
 import { onInterrupt } from '../interrupt.ts';
 import type { CommonOptions } from '../options.ts';
+import { isScenarioError } from '../../protocol/scenarioError.ts';
 import { UsageError } from '../usage.ts';
 
 export const GOLDEN_ROOT = 'golden';
 
-function loadAll(paths: readonly string[], fallback: readonly string[]): Scenario[] {
-  return findScenarios(paths.length > 0 ? paths : fallback).map((f) => loadScenarioSync(f));
+/** The scenarios to work on; a bad one is reported (exit 2) and the others still run. */
+function loadAll(paths: readonly string[], fallback: readonly string[]): { scenarios: Scenario[]; errors: string[] } {
+  const scenarios: Scenario[] = [];
+  const errors: string[] = [];
+  for (const file of findScenarios(paths.length > 0 ? paths : fallback)) {
+    try {
+      scenarios.push(loadScenarioSync(file));
+    } catch (error) {
+      if (!isScenarioError(error)) throw error;
+      errors.push(error.message);
+    }
+  }
+  return { scenarios, errors };
 }
+
+/** Exit classes combine by severity: a crash (3) outranks bad input (2), which outranks a mismatch (1). */
+const worst = (a: number, b: number) => Math.max(a, b);
 
 function describeVerdict(v: GoldenVerdict): string {
   switch (v.status) {
@@ -33,6 +48,7 @@ function describeVerdict(v: GoldenVerdict): string {
     case 'missing': return 'NOT RECORDED (run: npx parity golden record)';
     case 'stale': return `STALE: the scenario changed since it was recorded (re-record or approve)`;
     case 'crash': return `CRASH ${v.message}`;
+    case 'corrupt': return `BAD GOLDEN RECORD: ${v.message}`;
     case 'differs': return `DIFFERS: ${describeDivergence(v.divergences[0]).summary}${v.divergences.length > 1 ? ` (+${v.divergences.length - 1} more)` : ''}`;
   }
 }
@@ -59,20 +75,33 @@ async function golden(o: CommonOptions, argv: readonly string[], stopped: () => 
   let done = 0;
   let planned = 0;
 
+  const reportBad = (errors: readonly string[]) => {
+    for (const message of errors) {
+      exit = worst(exit, 2);
+      out.push(`  ERROR  ${message}`);
+      json.push({ error: message });
+    }
+  };
+
   if (action === 'record' || action === 'approve') {
-    const reference = await loadAdapter(o.reference ?? config.reference, config.baseDir);
+    const reference = await loadAdapter(o.reference ?? config.reference, config.baseDir, { timeoutMs: config.timeoutMs });
     let scenarios: Scenario[];
     if (action === 'approve') {
       if (targets.length !== 1) throw new UsageError(`golden approve: expected one scenario id, got ${targets.length}`);
-      scenarios = loadAll([], fallback).filter((s) => s.id === targets[0]);
-      if (scenarios.length === 0) throw new UsageError(`golden approve: no scenario with id "${targets[0]}" under ${config.scenarios.join(', ')}`);
-    } else scenarios = loadAll(targets, fallback);
+      const all = loadAll([], fallback);
+      scenarios = all.scenarios.filter((s) => s.id === targets[0]);
+      if (scenarios.length === 0) throw new UsageError(`golden approve: no scenario with id "${targets[0]}" under ${config.scenarios.join(', ')}${all.errors.length > 0 ? ` (${all.errors.length} scenario file(s) could not be read: ${all.errors[0]})` : ''}`);
+    } else {
+      const all = loadAll(targets, fallback);
+      scenarios = all.scenarios;
+      reportBad(all.errors);
+    }
     planned = scenarios.length;
     for (const s of scenarios) {
       if (stopped()) break;
       done++;
       const r = await recordGolden(root, s, reference);
-      if (r.failure) exit = 3;
+      if (r.failure) exit = worst(exit, 3);
       out.push(`  ${r.failure ? 'CRASH' : action === 'approve' ? 'approved' : 'recorded'}  ${s.id}  ${r.failure ?? `${r.checkpoints} checkpoint(s)`}`);
       json.push({ scenario: s.id, checkpoints: r.checkpoints, failure: r.failure ?? null });
     }
@@ -80,19 +109,25 @@ async function golden(o: CommonOptions, argv: readonly string[], stopped: () => 
     await reference.close?.();
   } else if (action === 'verify') {
     const engines: Array<[string, EngineAdapter]> = [];
-    if (!candidateOnly) engines.push(['reference', await loadAdapter(o.reference ?? config.reference, config.baseDir)]);
-    engines.push(['candidate', await loadAdapter(o.candidate ?? config.candidate, config.baseDir)]);
-    const scenarios = loadAll(targets, fallback);
+    if (!candidateOnly) engines.push(['reference', await loadAdapter(o.reference ?? config.reference, config.baseDir, { timeoutMs: config.timeoutMs })]);
+    engines.push(['candidate', await loadAdapter(o.candidate ?? config.candidate, config.baseDir, { timeoutMs: config.timeoutMs })]);
+    const { scenarios, errors } = loadAll(targets, fallback);
+    reportBad(errors);
     planned = scenarios.length;
     for (const s of scenarios) {
       if (stopped()) break;
       done++;
       for (const [side, engine] of engines) {
         const v = await verifyAgainstGolden(root, s, engine, compareOptionsFor(config, s));
-        if (v.status === 'crash') exit = 3;
-        else if (v.status !== 'match' && exit === 0) exit = 1;
+        exit = worst(exit, v.status === 'crash' ? 3 : v.status === 'corrupt' ? 2 : v.status === 'match' ? 0 : 1);
         if (v.status !== 'match') out.push(`  ${side.padEnd(9)}  ${s.id}: ${describeVerdict(v)}`);
-        json.push({ scenario: s.id, side, status: v.status, ...(v.status === 'differs' ? { divergences: v.divergences.map((d) => describeDivergence(d).summary) } : {}) });
+        json.push({
+          scenario: s.id, side, status: v.status,
+          ...(v.status === 'differs' ? { divergences: v.divergences.map((d) => describeDivergence(d).summary) } : {}),
+          ...(v.status === 'corrupt' || v.status === 'crash' ? { message: v.message } : {}),
+        });
+        // one damaged record says the same thing for both engines
+        if (v.status === 'corrupt') break;
       }
     }
     const bad = out.length;

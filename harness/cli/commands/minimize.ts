@@ -15,7 +15,7 @@ import { builtinIdentity, loadAdapter, specLabel } from '../../engines/registry.
 import type { EngineSpec } from '../../engines/registry.ts';
 import type { EngineAdapter } from '../../engines/types.ts';
 import { provenanceOf } from '../../fuzz/provenance.ts';
-import { MinimizeError } from '../../minimize/minimize.ts';
+import { MinimizeError, NotDivergingError } from '../../minimize/minimize.ts';
 import { minimizeInWorker } from '../../minimize/minimizeInWorker.ts';
 import { describeRegressionWrite, writeRegression } from '../../minimize/writeRegression.ts';
 import { commandToYaml } from '../../protocol/scenarioToYaml.ts';
@@ -47,8 +47,9 @@ export async function minimizeCommand(o: CommonOptions): Promise<number> {
       result = await minimizeInWorker({ steps: scenario.steps, viewport: scenario.viewport }, specs, { timeMs: o.minimizeTimeMs, timeoutMs: o.timeoutMs ?? config.timeoutMs });
     } catch (error) {
       if (!(error instanceof MinimizeError)) throw error;
-      process.stdout.write(`parity minimize ${rel}: ${error.message}\n`);
-      return 1;
+      // nothing to minimize is the input's fault (2); a hung or dead engine is a crash (3)
+      process.stderr.write(`parity minimize ${rel}: ${error.message}\n`);
+      return error instanceof NotDivergingError ? 2 : 3;
     }
     const identities = { reference: identity(referenceSpec, reference), candidate: identity(candidateSpec, candidate) };
     const dir = resolve(o.regressions ?? resolve(config.baseDir, 'scenarios/regressions'));
