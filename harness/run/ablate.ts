@@ -1,20 +1,23 @@
 /**
- * Ablation: which commands a layout, frame or event divergence needs to appear. The step after which
- * a divergence first shows (./localize.ts) is often only what made it visible — the
+ * Ablation: what a layout, frame or event divergence needs to appear. The step after
+ * which a divergence first shows (./localize.ts) is often only what made it visible — the
  * `append` that attached a node whose padding the candidate had already decoded wrong, the
- * `set background` that painted it — and those are common to every bug. So each
- * command before the divergence's checkpoint that does not bring a node into the scene is
- * left out in turn, the stream is run again on fresh sessions of both engines, and the
- * command is needed when the divergence is gone: no divergence of the same symptom on the
- * same node at that checkpoint. Never left out: `create`, `frame`, and the first `append`
- * or `insert` of a node — without them the node is not there at all, which says nothing
- * about the bug; a later one (a node attached again: double-append) may be.
+ * `set background` that painted it — and those are common to every bug. So each kind of
+ * command up to that step (`set padding`: all of them at once) is left out in turn, the
+ * stream is run again on fresh sessions of both engines, and the kind is needed when the
+ * divergence is gone: no divergence of the same symptom on the same node at that
+ * checkpoint. Never left out: `create`, `frame`, and the first `append` or `insert` of a
+ * node — without them the node is not there at all, which says nothing about the bug; a
+ * later one (a node attached again: double-append) may be. A needed kind carries the kinds
+ * of its values (../compare/valueClass.ts): `set maxLines(0)`.
  */
 import type { Observation } from '../../engines/shared/observation.ts';
 import type { Command } from '../../engines/shared/protocol.ts';
 import { compareObservations } from '../compare/compareObservations.ts';
 import type { CompareOptions, Divergence } from '../compare/types.ts';
 import type { EngineSession } from '../engines/types.ts';
+import { commandShape } from '../compare/identity.ts';
+import { commandValueClass } from '../compare/valueClass.ts';
 import type { IdentifyStream } from './identify.ts';
 import { checkpointBatches, ownObservation } from './observeStream.ts';
 import type { CaseEngines } from './runCase.ts';
@@ -37,36 +40,57 @@ export function ablatable(steps: readonly Command[], until: number): number[] {
   return out;
 }
 
-/** For each divergence, the indices of the commands it needs (empty: none alone is needed). */
+/**
+ * For each divergence, what it needs: the command shapes (with their values' kinds) whose
+ * removal — every command of that shape up to where it first shows, at once, so that a
+ * property set twice does not hide behind its twin — makes it disappear.
+ */
 export async function ablate(
   divergences: readonly Divergence[],
   stream: IdentifyStream,
   engines: CaseEngines,
   compare: CompareOptions = {},
-  /** Per divergence, the step after which it first shows (./localize.ts): only commands up to it are tried. */
+  /** Per divergence, the step after which it first shows (./localize.ts): only commands up to it are left out. */
   shownAt: readonly (number | undefined)[] = [],
-): Promise<number[][]> {
-  const needed = divergences.map(() => [] as number[]);
-  if (divergences.length === 0) return needed;
+): Promise<string[][]> {
+  const needed = divergences.map(() => [] as string[]);
   const upTo = divergences.map((d, i) => Math.min(d.step, (shownAt[i] ?? -1) >= 0 ? shownAt[i]! : d.step));
-  const last = Math.max(...upTo) + 1;
   const ordinals = divergences.map((d) => checkpointOrdinal(stream.steps, d.step));
-  for (const k of ablatable(stream.steps, last)) {
-    // the whole stream but k: the engines see every other command, as in the case itself
-    const without = [...stream.steps.slice(0, k), ...stream.steps.slice(k + 1)];
-    const observed = await observeBoth(without, stream, engines);
-    // each checkpoint compared once, however many divergences it holds
-    const found = new Map<number, Divergence[]>();
-    const at = (ordinal: number) => {
-      let f = found.get(ordinal);
-      if (!f) found.set(ordinal, (f = observed ? compareAt(observed, ordinal, compare) : []));
-      return f;
-    };
-    divergences.forEach((d, i) => {
-      if (k <= upTo[i] && !stillShows(d, at(ordinals[i]))) needed[i].push(k);
-    });
+  for (const u of [...new Set(upTo)].sort((a, b) => a - b)) {
+    const mine = divergences.flatMap((d, i) => (upTo[i] === u ? [i] : []));
+    for (const [shape, indices] of byShape(stream.steps, ablatable(stream.steps, u + 1))) {
+      // the whole stream but those commands: the engines see every other command, as in the case
+      const left = new Set(indices);
+      const observed = await observeBoth(stream.steps.filter((_, k) => !left.has(k)), stream, engines);
+      // each checkpoint compared once, however many divergences it holds
+      const found = new Map<number, Divergence[]>();
+      const at = (ordinal: number) => {
+        let f = found.get(ordinal);
+        if (!f) found.set(ordinal, (f = observed ? compareAt(observed, ordinal, compare) : []));
+        return f;
+      };
+      for (const i of mine) if (!stillShows(divergences[i], at(ordinals[i]))) needed[i].push(withValues(shape, indices, stream.steps));
+    }
   }
-  return needed;
+  return needed.map((n) => n.sort());
+}
+
+/** Command indices grouped by shape (`set padding`), in order of first appearance. */
+function byShape(steps: readonly Command[], indices: readonly number[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const k of indices) {
+    const shape = commandShape(steps[k]);
+    const g = out.get(shape);
+    if (g) g.push(k);
+    else out.set(shape, [k]);
+  }
+  return out;
+}
+
+/** `set maxLines(0)`, `set text(astral|text)`: the shape and the kinds of its values. */
+function withValues(shape: string, indices: readonly number[], steps: readonly Command[]): string {
+  const kinds = [...new Set(indices.map((k) => commandValueClass(steps[k])).filter((k): k is string => k !== null))].sort();
+  return kinds.length > 0 ? `${shape}(${kinds.join('|')})` : shape;
 }
 
 /** How many `frame` commands come before the one at `step`: the checkpoint's index. */

@@ -35,7 +35,7 @@ export async function identify<D extends Divergence>(
   const stepOf = (d: Divergence) => shown.get(d);
   const ablated = fresh.filter((d) => d.kind === 'layout' || d.kind === 'frame' || d.kind === 'events');
   const needs = await ablate(ablated, stream, engines, compare, ablated.map((d) => stepOf(d)));
-  const needsOf = new Map(ablated.map((d, i) => [d as Divergence, shapes(needs[i], stream.steps)]));
+  const needsOf = new Map(ablated.map((d, i) => [d as Divergence, needs[i]]));
   return divergences.map((d) => {
     const step = stepOf(d);
     if (step === undefined) return d;
@@ -45,7 +45,3 @@ export async function identify<D extends Divergence>(
   });
 }
 
-/** Command indices -> their shapes, sorted and distinct. */
-function shapes(indices: readonly number[], steps: readonly Command[]): string[] {
-  return [...new Set(indices.map((i) => commandShape(steps[i])))].sort();
-}

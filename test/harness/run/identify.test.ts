@@ -56,7 +56,7 @@ describe('identify (run)', () => {
     const { divergences } = await runCase({ id: 't', title: 't', source: { kind: 'scenario', file: 't.yaml' }, viewport, steps: exercise('padding', 1, 0).concat([{ op: 'frame' }]) }, generatedAssets(), engines);
     expect(divergences.length).to.be.greaterThan(0);
     for (const d of divergences) {
-      expect(d.cause!.needs, d.signature).to.include('set padding');
+      expect(d.cause!.needs, d.signature).to.include('set padding(integer)');
       expect(d.cause!.step, d.signature).to.be.within(4, d.step);
       expect(d.signature).to.match(/^legacy-js\/mutant /);
     }
