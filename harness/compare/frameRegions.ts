@@ -23,7 +23,7 @@ export interface FrameRegion {
 export function frameRegions(ref: Frame, cand: Frame, layout: readonly LayoutEntry[]): FrameRegion[] {
   const { width, height } = ref;
   const regions = new Map<string, { site: DivergenceSite; pixels: number; maxChannelDiff: number; box: [number, number, number, number]; newColours: boolean }>();
-  const palette = palettes(ref, cand);
+  const palette = lazyPalettes(ref, cand);
   const seen = new Uint8Array(width * height);
   const stack: number[] = [];
   for (let start = 0; start < width * height; start++) {
@@ -40,7 +40,7 @@ export function frameRegions(ref: Frame, cand: Frame, layout: readonly LayoutEnt
       const d = pixelDiff(ref.data, cand.data, i);
       pixels++;
       if (d > max) max = d;
-      newColours ||= !palette.cand.has(palette.ref32[i]) || !palette.ref.has(palette.cand32[i]);
+      newColours ||= palette.isNew(i);
       const x = i % width;
       const y = (i - x) / width;
       grow(box, x, y);
@@ -76,11 +76,17 @@ export function frameRegions(ref: Frame, cand: Frame, layout: readonly LayoutEnt
   }));
 }
 
-/** Every colour of each frame, as 32-bit words. */
-function palettes(ref: Frame, cand: Frame) {
+/** Whether pixel i of either frame has a colour the other frame has nowhere; the colour sets are built on first use. */
+function lazyPalettes(ref: Frame, cand: Frame) {
   const ref32 = asWords(ref.data);
   const cand32 = asWords(cand.data);
-  return { ref32, cand32, ref: new Set(ref32), cand: new Set(cand32) };
+  let sets: { ref: Set<number>; cand: Set<number> } | undefined;
+  return {
+    isNew(i: number): boolean {
+      sets ??= { ref: new Set(ref32), cand: new Set(cand32) };
+      return !sets.cand.has(ref32[i]) || !sets.ref.has(cand32[i]);
+    },
+  };
 }
 
 function pixelDiff(a: Uint8Array, b: Uint8Array, i: number): number {

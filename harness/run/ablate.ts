@@ -56,12 +56,24 @@ export async function ablate(
   const needed = divergences.map(() => [] as string[]);
   const upTo = divergences.map((d, i) => Math.min(d.step, (shownAt[i] ?? -1) >= 0 ? shownAt[i]! : d.step));
   const ordinals = divergences.map((d) => checkpointOrdinal(stream.steps, d.step));
-  for (const u of [...new Set(upTo)].sort((a, b) => a - b)) {
-    const mine = divergences.flatMap((d, i) => (upTo[i] === u ? [i] : []));
-    for (const [shape, indices] of byShape(stream.steps, ablatable(stream.steps, u + 1))) {
-      // the whole stream but those commands: the engines see every other command, as in the case
-      const left = new Set(indices);
-      const observed = await observeBoth(stream.steps.filter((_, k) => !left.has(k)), stream, engines);
+  const last = Math.max(-1, ...upTo);
+  for (const [shape, all] of byShape(stream.steps, ablatable(stream.steps, last + 1))) {
+    // divergences that lose the same commands of this kind share one rerun
+    const runs = new Map<string, { left: number[]; mine: number[] }>();
+    divergences.forEach((_, i) => {
+      const left = all.filter((k) => k <= upTo[i]);
+      if (left.length === 0) return;
+      const key = left.join(',');
+      const r = runs.get(key) ?? { left, mine: [] };
+      r.mine.push(i);
+      runs.set(key, r);
+    });
+    for (const { left, mine } of runs.values()) {
+      const gone = new Set(left);
+      // only the checkpoints these divergences are at are looked at; events are drained by
+      // every snapshot, so with an event divergence every checkpoint is taken, as in the case
+      const wanted = mine.some((i) => divergences[i].kind === 'events') ? null : new Set(mine.map((i) => ordinals[i]));
+      const observed = await observeBoth(stream.steps.filter((_, k) => !gone.has(k)), stream, engines, wanted);
       // each checkpoint compared once, however many divergences it holds
       const found = new Map<number, Divergence[]>();
       const at = (ordinal: number) => {
@@ -69,7 +81,7 @@ export async function ablate(
         if (!f) found.set(ordinal, (f = observed ? compareAt(observed, ordinal, compare) : []));
         return f;
       };
-      for (const i of mine) if (!stillShows(divergences[i], at(ordinals[i]))) needed[i].push(withValues(shape, indices, stream.steps));
+      for (const i of mine) if (!stillShows(divergences[i], at(ordinals[i]))) needed[i].push(withValues(shape, left, stream.steps));
     }
   }
   return needed.map((n) => n.sort());
@@ -101,13 +113,13 @@ function checkpointOrdinal(steps: readonly Command[], step: number): number {
 }
 
 /** Both engines' observations at every checkpoint of `steps`; null when an engine fails. */
-async function observeBoth(steps: readonly Command[], stream: IdentifyStream, engines: CaseEngines): Promise<[Observation[], Observation[]] | null> {
+async function observeBoth(steps: readonly Command[], stream: IdentifyStream, engines: CaseEngines, wanted: ReadonlySet<number> | null): Promise<[Observation[], Observation[]] | null> {
   const out: Observation[][] = [];
   for (const side of ['reference', 'candidate'] as const) {
     let session: EngineSession | undefined;
     try {
       session = await engines[side].create(stream.viewport, { assets: stream.assets, quirks: side === 'reference' ? engines.referenceQuirks : engines.candidateQuirks });
-      out.push(await checkpoints(session, steps));
+      out.push(await checkpoints(session, steps, wanted));
     } catch {
       return null;
     } finally {
@@ -117,11 +129,15 @@ async function observeBoth(steps: readonly Command[], stream: IdentifyStream, en
   return [out[0], out[1]];
 }
 
-async function checkpoints(session: EngineSession, steps: readonly Command[]): Promise<Observation[]> {
+/** Observations at the wanted checkpoints (all when null), by checkpoint index; the rest of the stream applied too. */
+async function checkpoints(session: EngineSession, steps: readonly Command[], wanted: ReadonlySet<number> | null): Promise<Observation[]> {
   const observed: Observation[] = [];
+  let ordinal = 0;
   for (const [start, end] of checkpointBatches(steps)) {
     await session.apply(steps.slice(start, end));
-    if (steps[end - 1].op === 'frame') observed.push(ownObservation(await session.snapshot()));
+    if (steps[end - 1].op !== 'frame') continue;
+    if (wanted === null || wanted.has(ordinal)) observed[ordinal] = ownObservation(await session.snapshot());
+    ordinal++;
   }
   return observed;
 }

@@ -1,17 +1,15 @@
 /**
  * Localization: the command after which a divergence first shows. Crashes, timeouts,
  * checkpoint mismatches and events carry their step already (an event names the command
- * that caused it). Layout and frame divergences are found by replaying the stream one
- * command at a time on fresh sessions of both engines, observing after each, until the
- * divergence's site differs:
- *   layout  the same node occurrence and field differ (else, as a fallback, any field of
- *           that node occurrence)
+ * that caused it). Layout and frame divergences are placed by running prefixes of the
+ * stream on fresh sessions of both engines and looking at the divergence's site:
+ *   layout  the same node occurrence and field differ
  *   frame   a pixel inside the divergence's box differs (or the frame sizes differ)
- * One walk serves every divergence of a case and stops as soon as all are placed, never
- * after the last checkpoint among them.
+ * Prefixes are shared by every divergence of a case.
  */
 import type { HostAssets } from '../../engines/shared/assets.ts';
 import type { Frame, Observation } from '../../engines/shared/observation.ts';
+import { ownObservation } from './observeStream.ts';
 import type { Command } from '../../engines/shared/protocol.ts';
 import { diffLayout } from '../compare/layoutDiff.ts';
 import type { CompareOptions, Divergence, FrameDivergence, LayoutDivergence } from '../compare/types.ts';
@@ -44,65 +42,74 @@ function stepOfRecord(d: Divergence): number | null {
   }
 }
 
+/**
+ * Each pending divergence placed by binary search over prefixes of the stream: after how
+ * many commands does its site first differ? Fresh sessions run each prefix in one batch
+ * (then the rest of the stream, so the engines see every command, as in the case); a
+ * divergence that, once shown, stays until its checkpoint — the usual case — is placed
+ * exactly, in log2(steps) runs instead of a snapshot after every command.
+ */
 async function walk(
   divergences: readonly Divergence[],
-  pending: number[],
+  pending: readonly number[],
   found: (number | null)[],
   stream: { readonly steps: readonly Command[]; readonly viewport: Viewport; readonly assets: HostAssets },
   engines: CaseEngines,
   compare: CompareOptions,
 ): Promise<void> {
-  const { steps, viewport, assets } = stream;
-  const last = Math.min(steps.length - 1, Math.max(...pending.map((i) => divergences[i].step)));
-  const fallback = new Map<number, number>();
-  const wanted = [...pending];
-  const sessions: EngineSession[] = [];
-  try {
-    sessions.push(await engines.reference.create(viewport, { assets, quirks: engines.referenceQuirks }));
-    sessions.push(await engines.candidate.create(viewport, { assets, quirks: engines.candidateQuirks }));
-    let step = 0;
-    for (; step <= last && pending.length > 0; step++) {
-      const [ref, cand] = await observeBoth(sessions, steps[step]);
-      const layoutDiffs = pending.some((i) => divergences[i].kind === 'layout') ? diffLayout(ref.layout, cand.layout, compare.layout) : [];
-      pending = pending.filter((i) => {
-        const d = divergences[i];
-        if (step > d.step) return false; // past its checkpoint: placed by its fallback, if any
-        if (d.kind === 'frame' ? frameShows(d, ref.frame, cand.frame) : layoutShows(d as LayoutDivergence, layoutDiffs, () => fallback.has(i) || fallback.set(i, step))) {
-          found[i] = step;
-          return false;
-        }
-        return true;
-      });
+  const prefixes = new Map<number, Promise<[Observation, Observation] | null>>();
+  const after = (step: number) => {
+    let p = prefixes.get(step);
+    if (!p) prefixes.set(step, (p = observePrefix(stream, step, engines)));
+    return p;
+  };
+  const shows = async (d: Divergence, step: number) => {
+    const o = await after(step);
+    if (o === null) return false;
+    const [ref, cand] = o;
+    return d.kind === 'frame' ? frameShows(d, ref.frame, cand.frame) : layoutShows(d as LayoutDivergence, diffLayout(ref.layout, cand.layout, compare.layout));
+  };
+  for (const i of pending) {
+    const d = divergences[i];
+    const last = Math.min(stream.steps.length - 1, d.step);
+    if (!(await shows(d, last))) continue;
+    let [lo, hi] = [0, last];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (await shows(d, mid)) hi = mid;
+      else lo = mid + 1;
     }
-    // the rest of the stream in one batch: the engines see every command, as in the case
-    if (step < steps.length) for (const s of sessions) await s.apply(steps.slice(step));
-  } catch {
-    // an engine that fails while walking leaves the rest unplaced (or at their fallback)
-  } finally {
-    for (const s of sessions) await Promise.resolve(s.dispose()).catch(() => undefined);
+    found[i] = lo;
   }
-  for (const i of wanted) found[i] ??= fallback.get(i) ?? null;
 }
 
-async function observeBoth(sessions: readonly EngineSession[], command: Command): Promise<[Observation, Observation]> {
+/** Both engines' observations after steps[0..step]; null when an engine fails. */
+async function observePrefix(
+  stream: { readonly steps: readonly Command[]; readonly viewport: Viewport; readonly assets: HostAssets },
+  step: number,
+  engines: CaseEngines,
+): Promise<[Observation, Observation] | null> {
   const out: Observation[] = [];
-  for (const s of sessions) {
-    await s.apply([command]);
-    out.push(await s.snapshot());
+  for (const side of ['reference', 'candidate'] as const) {
+    let session: EngineSession | undefined;
+    try {
+      session = await engines[side].create(stream.viewport, { assets: stream.assets, quirks: side === 'reference' ? engines.referenceQuirks : engines.candidateQuirks });
+      await session.apply(stream.steps.slice(0, step + 1));
+      out.push(ownObservation(await session.snapshot()));
+      if (step + 1 < stream.steps.length) await session.apply(stream.steps.slice(step + 1));
+    } catch {
+      return null;
+    } finally {
+      await Promise.resolve(session?.dispose()).catch(() => undefined);
+    }
   }
   return [out[0], out[1]];
 }
 
-function layoutShows(d: LayoutDivergence, diffs: ReturnType<typeof diffLayout>, nodeShows: () => unknown): boolean {
+function layoutShows(d: LayoutDivergence, diffs: ReturnType<typeof diffLayout>): boolean {
   const site = d.site!;
   const id = site.chain[site.chain.length - 1];
-  let exact = false;
-  for (const x of diffs) {
-    if (x.id !== id || x.occurrence !== (site.occurrence ?? 0)) continue;
-    if (x.field === site.field) exact = true;
-    else nodeShows();
-  }
-  return exact;
+  return diffs.some((x) => x.id === id && x.occurrence === (site.occurrence ?? 0) && x.field === site.field);
 }
 
 function frameShows(d: FrameDivergence, ref: Frame | null, cand: Frame | null): boolean {

@@ -86,9 +86,9 @@ describe('harness/fuzz runFuzz', function () {
       }
     });
 
-    it('matches known fingerprints on the next run instead of filing them again', async () => {
+    it('matches known identities on the next run instead of filing them again', async () => {
       const before = Object.fromEntries(yamlFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
-      const again = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: dir });
+      const again = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: dir, maxMinimize: 3 });
       expect(again.findings).to.deep.equal([]);
       expect(again.knownRuns).to.equal(first.diverged);
       expect(again.known.every((k) => k.by === 'regression')).to.equal(true);
@@ -102,7 +102,7 @@ describe('harness/fuzz runFuzz', function () {
       // a file named for this find that holds another one (how issue 11 lost a reproducer)
       const planted = readFileSync(f.file!, 'utf8').replace(`fingerprint: "${f.fingerprint}"`, 'fingerprint: "bbbbbbbbbbbb"');
       writeFileSync(join(other, `${f.fingerprint}.yaml`), planted);
-      const r = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: other, workers: 1 });
+      const r = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: other, workers: 1, maxMinimize: 3 });
       const again = r.findings.find((x) => x.fingerprint === f.fingerprint)!;
       expect(again.regression).to.include({ action: 'written-beside', file: join(other, `${f.fingerprint}-2.yaml`), beside: join(other, `${f.fingerprint}.yaml`) });
       expect(again.replay).to.match(new RegExp(`^npx parity replay \\S+/${f.fingerprint}-2\\.yaml `));
@@ -113,7 +113,7 @@ describe('harness/fuzz runFuzz', function () {
 
     it('writes byte-identical files and the same verdicts when run again with the same seed', async () => {
       const other = tempRegressions();
-      const twice = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: other, workers: 1 });
+      const twice = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: other, workers: 1, maxMinimize: 3 });
       expect(verdicts(twice)).to.deep.equal(verdicts(first));
       expect(yamlFiles(other)).to.deep.equal(yamlFiles(dir));
       for (const f of yamlFiles(dir)) expect(readFileSync(join(other, f), 'utf8'), f).to.equal(readFileSync(join(dir, f), 'utf8'));
@@ -127,6 +127,19 @@ describe('harness/fuzz runFuzz', function () {
       expect(shards[0].health.runs + shards[1].health.runs).to.equal(first.health.runs);
       expect(shards.map((s) => s.findings.map((f) => f.runs[0] % 2))).to.deep.equal([shards[0].findings.map(() => 0), shards[1].findings.map(() => 1)]);
     });
+  });
+
+  it('files a second bug of the candidate as new while the first one is saved (known means the same cause)', async () => {
+    const mutant = (prop: string) => ({ module: (MUTANT as { module: string }).module, options: { prop, name: 'mutant' } });
+    const dir = tempRegressions();
+    const saved = await runFuzz({ config, reference: LEGACY, candidate: mutant('padding'), seed: 11, budget: { runs: 60 }, regressionsDir: dir, maxMinimize: 0 });
+    expect(saved.findings.length).to.be.greaterThan(0);
+    const both = await runFuzz({ config, reference: LEGACY, candidate: mutant('padding,gap'), seed: 11, budget: { runs: 60 }, regressionsDir: dir, write: false, maxMinimize: 0 });
+    expect(both.knownRuns, 'runs showing only the saved padding bug are known').to.be.greaterThan(0);
+    expect(both.known.every((k) => k.by === 'regression')).to.equal(true);
+    const gap = both.findings.filter((f) => /needs [^]*set gap/.test(f.signature));
+    expect(gap.length, 'the gap bug is new').to.be.greaterThan(0);
+    for (const f of both.findings) expect(saved.findings.map((x) => x.fingerprint)).to.not.include(f.fingerprint);
   });
 
   it('records a hung engine as a timeout for that run and goes on with the rest', async () => {
