@@ -6,6 +6,9 @@ import { loadAdapter } from '../../../harness/engines/registry.ts';
 import type { EngineSpec } from '../../../harness/engines/registry.ts';
 import { generatedAssets } from '../../../harness/fuzz/generatedAssets.ts';
 import { runCase } from '../../../harness/run/runCase.ts';
+import { loadHostAssets } from '../../../harness/assets/hostAssets.ts';
+import { loadScenarioSync } from '../../../harness/protocol/scenario.ts';
+import { QUIRK_IDS } from '../../../engines/shared/quirks.ts';
 import { root } from './helpers.ts';
 
 const mutant = (prop: string): EngineSpec => ({ module: join(root, 'test/fixtures/engines/mutant.ts'), options: { prop, name: 'mutant' } });
@@ -96,4 +99,30 @@ describe('identify (run)', () => {
     for (const id of hex.keys()) expect(zindex.has(id)).to.equal(false);
     expect([...both.keys()].sort()).to.deep.equal([...hex.keys(), ...zindex.keys()].sort());
   });
+
+  it('gives the five causes one coarse frame:pixels fingerprint used to group (issue 11) five sets of identities, none shared', async function () {
+    this.timeout(120_000);
+    const all = Object.fromEntries(QUIRK_IDS.map((q) => [q, false]));
+    const cases: [string, QuirkFlags][] = [
+      ['scenarios/quirks/zindex-string-sort.yaml', { 'zindex-string-sort': false }],
+      ['scenarios/quirks/clip-ignores-radius.yaml', { 'clip-ignores-radius': false }],
+      ['scenarios/quirks/short-hex-color.yaml', { 'short-hex-color': false }],
+      ['scenarios/quirks/round-half-up.yaml', { 'round-half-up': false }],
+      ['scenarios/smoke/smoke-tv-home.yaml', all],
+    ];
+    const engines = { reference: await loadAdapter({ builtin: 'legacy-js' }, root), candidate: await loadAdapter({ builtin: 'wasm' }, root) };
+    const seen = new Map<string, string>();
+    for (const [file, quirks] of cases) {
+      const s = loadScenarioSync(join(root, file));
+      const { divergences } = await runCase({ id: s.id, title: s.title, source: { kind: 'scenario', file }, viewport: s.viewport, steps: s.steps }, loadHostAssets(s.assets), { ...engines, candidateQuirks: quirks });
+      expect(divergences.length, file).to.be.greaterThan(0);
+      for (const d of divergences) {
+        const owner = seen.get(d.fingerprint);
+        expect(owner === undefined || owner === file, `${d.signature}: ${owner} and ${file}`).to.equal(true);
+        seen.set(d.fingerprint, file);
+      }
+    }
+    expect(new Set(seen.values()).size).to.equal(5);
+  });
 });
+
