@@ -65,7 +65,9 @@ export function formatFuzzReport(r: FuzzReport, verdict: Verdict, extra: { regre
   const last = r.interrupted ? interruptedLine(r.runs, r.planned, 'run(s)')
     : verdict.exitClass === 0 ? 'fuzz ok: no new divergence'
     : found > 0 ? `fuzz FOUND: ${found} new divergence(s): replay the reproducers above; verdict ${verdictHeadline(verdict)}`
-      : `fuzz ${verdictHeadline(verdict)}: see the reasons above`;
+      : verdict.counts.cases['known-regression'] > 0 && verdict.exitClass === 1
+        ? `fuzz FAILING: no new divergence, but ${verdict.counts.cases['known-regression']} saved regression(s) still diverge: replay them with npx parity replay FILE`
+        : `fuzz ${verdictHeadline(verdict)}: see the reasons above`;
   out.push(last);
   return out.join('\n');
 }
