@@ -2,7 +2,9 @@
  * The `parity` CLI. Commands return an exit class; user mistakes print a message (no
  * stack trace) and exit 2; anything unexpected is an infrastructure failure, exit 3.
  */
+import { AssetError } from '../assets/assetError.ts';
 import { ConfigError } from '../config/loadConfig.ts';
+import { FileReadError } from '../files/readBoundedFile.ts';
 import { EngineLoadError } from '../engines/registry.ts';
 import { isScenarioError } from '../protocol/scenarioError.ts';
 import { ResultsFileError } from '../results/readResults.ts';
@@ -52,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 export function reportError(error: unknown): number {
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof EngineLoadError ||
       error instanceof ResultsFileError || (error as Error)?.name === 'GateUsageError' || error instanceof ShardError ||
-      error instanceof MergeError || isScenarioError(error)) {
+      error instanceof MergeError || isScenarioError(error) || error instanceof AssetError || error instanceof FileReadError) {
     process.stderr.write(`parity: ${(error as Error).message}\n`);
     return 2;
   }
