@@ -9,6 +9,7 @@ import { EngineLoadError } from '../engines/registry.ts';
 import { isScenarioError } from '../protocol/scenarioError.ts';
 import { ResultsFileError } from '../results/readResults.ts';
 import { PoolSetupError } from '../run/pool.ts';
+import { describeFileSystemError, isFileSystemError } from './fileSystemError.ts';
 import { parseCommon } from './options.ts';
 import { HELP, UsageError } from './usage.ts';
 import { ShardError } from '../gate/shard.ts';
@@ -57,6 +58,11 @@ export function reportError(error: unknown): number {
       error instanceof MergeError || isScenarioError(error) || error instanceof AssetError || error instanceof FileReadError) {
     process.stderr.write(`parity: ${(error as Error).message}\n`);
     return 2;
+  }
+  if (isFileSystemError(error)) {
+    const { message, exitClass } = describeFileSystemError(error);
+    process.stderr.write(`parity: ${message}\n`);
+    return exitClass;
   }
   if (error instanceof PoolSetupError) {
     process.stderr.write(`parity: could not start the engines: ${error.message}\n`);
