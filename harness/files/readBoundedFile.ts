@@ -43,7 +43,14 @@ export function describeOpenError(error: unknown): string {
 
 /** The whole file, at most `maxBytes` long; throws FileReadError for anything else. */
 export function readBoundedFile(file: string, options: ReadBoundedOptions): Buffer {
-  const { maxBytes, what } = options;
+  const { bytes, complete } = readFilePrefix(file, options);
+  if (!complete) throw new FileReadError(file, `${options.what} of at most ${options.maxBytes} bytes`, `a larger file (more than ${options.maxBytes} bytes)`);
+  return bytes;
+}
+
+/** The first `maxBytes` of a regular file, and whether that was all of it (for text shown cut). */
+export function readFilePrefix(file: string, options: ReadBoundedOptions): { bytes: Buffer; complete: boolean } {
+  const { what } = options;
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -53,22 +60,23 @@ export function readBoundedFile(file: string, options: ReadBoundedOptions): Buff
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new FileReadError(file, `${what} (a regular file)`, kindOf(stats));
-    return readUpTo(fd, file, options);
+    return readUpTo(fd, options);
   } finally {
     closeSync(fd);
   }
 }
 
-function readUpTo(fd: number, file: string, { maxBytes, what }: ReadBoundedOptions): Buffer {
+/** Reads until the end or one byte past the cap, whichever comes first. */
+function readUpTo(fd: number, { maxBytes }: ReadBoundedOptions): { bytes: Buffer; complete: boolean } {
   const parts: Buffer[] = [];
   let total = 0;
-  for (;;) {
+  while (total <= maxBytes) {
     const buffer = Buffer.alloc(Math.min(CHUNK, maxBytes + 1 - total));
     const n = readSync(fd, buffer, 0, buffer.length, null);
     if (n === 0) break;
     parts.push(n === buffer.length ? buffer : buffer.subarray(0, n));
     total += n;
-    if (total > maxBytes) throw new FileReadError(file, `${what} of at most ${maxBytes} bytes`, `a larger file (more than ${maxBytes} bytes)`);
   }
-  return Buffer.concat(parts, total);
+  const bytes = Buffer.concat(parts, total);
+  return total > maxBytes ? { bytes: bytes.subarray(0, maxBytes), complete: false } : { bytes, complete: true };
 }

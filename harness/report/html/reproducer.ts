@@ -3,8 +3,8 @@
  * is generated, size-capped), the exact replay command, and the first diverging step
  * with its command and line.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readRunFilePrefix } from '../../results/readRunFile.ts';
 import { loadScenarioSync } from '../../protocol/scenario.ts';
 import { commandToYaml } from '../../protocol/scenarioToYaml.ts';
 import type { CaseResult, RunResults } from '../../results/types.ts';
@@ -24,23 +24,17 @@ export function reproducerOf(c: CaseResult, cwd: string): { reproducer?: Reprodu
   const first = c.firstDivergingCheckpoint ?? firstCrash(c);
   if (c.source.kind !== 'scenario') return first ? { firstStep: { checkpoint: first.name, step: first.step } } : {};
   const file = resolve(cwd, c.source.file);
-  let text: string;
-  let truncated = false;
-  try {
-    const size = statSync(file).size;
-    text = readFileSync(file, 'utf8');
-    if (size > MAX_REPRODUCER_BYTES) {
-      text = `${text.slice(0, MAX_REPRODUCER_BYTES)}\n# … cut: the file has ${size} bytes; the full text is in ${c.source.file}\n`;
-      truncated = true;
-    }
-  } catch {
-    return first ? { firstStep: { checkpoint: first.name, step: first.step } } : {};
-  }
+  // results.json may come from another machine: only a .yaml file inside the project is shown.
+  const read = /\.ya?ml$/i.test(file) ? readRunFilePrefix(cwd, file, MAX_REPRODUCER_BYTES) : undefined;
+  if (!read) return first ? { firstStep: { checkpoint: first.name, step: first.step } } : {};
+  const truncated = !read.complete;
+  let text = read.bytes.toString('utf8');
+  if (truncated) text = `${text}\n# … cut: the file has more than ${MAX_REPRODUCER_BYTES} bytes; the full text is in ${c.source.file}\n`;
   let firstStep: FirstStepView | undefined;
   if (first) {
     firstStep = { checkpoint: first.name, step: first.step };
     try {
-      const scenario = loadScenarioSync(file);
+      const scenario = loadScenarioSync(file, { checkAssetFiles: false });
       const command = scenario.steps[first.step];
       if (command) firstStep = { ...firstStep, command: commandToYaml(command), line: scenario.stepLines[first.step] };
     } catch {
