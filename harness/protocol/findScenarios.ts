@@ -13,9 +13,9 @@ const GLOB_CHARS = /[*?[\]{}]/;
 
 /**
  * Symbolic links are followed only while they stay inside the folder being walked (by
- * real path), and each real folder is walked once (no loops). A linked .yaml file is
- * listed either way: the scenario loader refuses one that leads out of its scenarios
- * folder, as an error case the run reports instead of a silent skip.
+ * real path), and each real folder is walked once (no loops). Any other .yaml entry is
+ * listed (a link leading out, a FIFO, a device): the scenario loader refuses it as an
+ * error case the run reports, instead of a silent skip.
  */
 function walk(dir: string, out: string[], root = realOrSelf(dir), seen = new Set<string>()): void {
   const real = realOrSelf(dir);
@@ -25,7 +25,7 @@ function walk(dir: string, out: string[], root = realOrSelf(dir), seen = new Set
     const full = path.join(dir, entry.name);
     if (isFolder(entry, full, root)) {
       if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, out, root, seen);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.yaml')) out.push(full);
+    } else if (entry.name.endsWith('.yaml')) out.push(full); // a FIFO or device too: the loader says what it is
   }
 }
 
