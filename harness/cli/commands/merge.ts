@@ -34,7 +34,7 @@ export async function mergeCommand(o: CommonOptions): Promise<number> {
     report = writeRunReport(runDir, merged);
     pointLatest(reportsDir, runId);
   } catch (error) {
-    rmSync(runDir, { recursive: true, force: true }); // no half-written run folder is left behind
+    removeQuietly(runDir); // no half-written run folder is left behind; the first error is the one to report
     throw error;
   }
   const rel = relative(process.cwd(), runDir);
@@ -42,6 +42,14 @@ export async function mergeCommand(o: CommonOptions): Promise<number> {
   else if (merged.gate) process.stdout.write(`${formatGateSummary(merged, rel, report ? relative(process.cwd(), report) : `${rel}/results.json`)}\n`);
   else process.stdout.write(`${formatRunSummary(merged, rel)}\n`);
   return merged.summary!.exitClass;
+}
+
+function removeQuietly(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // nothing was created there (e.g. --out names a file)
+  }
 }
 
 /**
