@@ -8,6 +8,7 @@
  * Chunk layout follows the PNG spec (ISO/IEC 15948, W3C PNG 2nd ed.).
  */
 import type { ImageAsset } from '../../engines/shared/assets.ts';
+import { crc32 } from './crc32.ts';
 
 /** gray: 8-bit luminance; rgb/rgba: 8-bit channels; indexed: palette (+tRNS) built from the pixels. */
 export type PngColorType = 'gray' | 'rgb' | 'indexed' | 'rgba';
@@ -125,22 +126,6 @@ function adler32(bytes: Uint8Array): number {
     b = (b + a) % 65521;
   }
   return ((b << 16) | a) >>> 0;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

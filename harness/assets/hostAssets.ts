@@ -7,14 +7,14 @@
  * The returned objects are shared between calls (and usually between the two engines
  * of a run): engines must treat every byte as read-only.
  */
-import { isAbsolute } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { FontAtlas, HostAssets, ImageAsset } from '../../engines/shared/assets.ts';
 import { CAPS } from '../../engines/shared/protocol.ts';
 import { AssetError } from './assetError.ts';
 import { loadFont, type LoadFontOptions } from './loadFont.ts';
 import { loadImage, MAX_IMAGE_FILE_BYTES } from './loadImage.ts';
 import { FONT_JSON_PATH, FONT_PNG_PATH } from './paths.ts';
-import { statAsset } from './readPng.ts';
+import { statAsset } from './statAsset.ts';
 
 export interface HostAssetsOptions extends LoadFontOptions {
   readonly maxImages?: number;
@@ -44,17 +44,23 @@ export function loadHostAssets(images: ImageDeclarations, options: HostAssetsOpt
 
   const loaded = new Map<string, ImageAsset>();
   for (const [name, file] of entries) {
-    if (!isAbsolute(file)) throw new AssetError(file, `expected an absolute path for image "${name}", got a relative one`);
-    const stats = statAsset(file);
+    if (!isAbsolute(file)) throw new AssetError(file, `an absolute path for image "${name}"`, 'a relative one');
+    const stats = statAsset(file, shownAs(file));
     const cached = imageCache.get(file);
     const fresh = cached !== undefined && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size;
     // A cached image decoded under looser caps is re-read so the current caps report the error.
     const withinCaps = fresh && stats.size <= maxFileBytes && cached.image.width * cached.image.height <= maxPixels;
-    const image = withinCaps ? cached.image : loadImage(file, { maxFileBytes, maxPixels, stats });
+    const image = withinCaps ? cached.image : loadImage(file, { maxFileBytes, maxPixels, shown: shownAs(file) });
     if (!withinCaps) imageCache.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, image });
     loaded.set(name, image);
   }
   return { font: cachedFont({ jsonPath, pngPath }), images: loaded };
+}
+
+/** Messages name an asset relative to the working folder (the project) when it lies inside it. */
+export function shownAs(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
 function cachedFont(options: Required<LoadFontOptions>): FontAtlas {

@@ -27,11 +27,12 @@ export function loadFont(options: LoadFontOptions = {}): FontAtlas {
   if (png.width !== expected.width || png.height !== expected.height) {
     throw new AssetError(
       pngPath,
-      `expected a ${expected.width}x${expected.height} atlas (${meta.glyphCount} cells of ${meta.cellWidth}x${meta.cellHeight} in ${meta.columns} columns, per ${jsonPath}), got ${png.width}x${png.height}`,
+      `a ${expected.width}x${expected.height} atlas (${meta.glyphCount} cells of ${meta.cellWidth}x${meta.cellHeight} in ${meta.columns} columns, per ${jsonPath})`,
+      `${png.width}x${png.height}`,
     );
   }
   if (png.colorType !== 0 || png.depth !== 8) {
-    throw new AssetError(pngPath, `expected an 8-bit grayscale PNG (colour type 0, coverage as luminance), got colour type ${png.colorType}, depth ${png.depth}`);
+    throw new AssetError(pngPath, 'an 8-bit grayscale PNG (colour type 0, coverage as luminance)', `colour type ${png.colorType}, depth ${png.depth}`);
   }
 
   const { cellWidth, cellHeight } = meta;
@@ -63,16 +64,16 @@ function readMetadata(jsonPath: string): AtlasMetadata {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const problem = code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    throw new AssetError(jsonPath, `expected font atlas metadata JSON, got ${problem}`, { cause: error });
+    throw new AssetError(jsonPath, 'font atlas metadata JSON', problem, { cause: error });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new AssetError(jsonPath, `expected a JSON object, got ${JSON.stringify(parsed)}`);
+    throw new AssetError(jsonPath, 'a JSON object', JSON.stringify(parsed));
   }
   const record = parsed as Record<string, unknown>;
   const int = (key: string, min: number, max: number): number => {
     const value = record[key];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      throw new AssetError(jsonPath, `expected "${key}" to be an integer in ${min}..${max}, got ${JSON.stringify(value)}`);
+      throw new AssetError(jsonPath, `"${key}" to be an integer in ${min}..${max}`, JSON.stringify(value));
     }
     return value;
   };
@@ -87,7 +88,7 @@ function readMetadata(jsonPath: string): AtlasMetadata {
     coverage: 'luminance',
   };
   if (record.coverage !== 'luminance') {
-    throw new AssetError(jsonPath, `expected "coverage" to be "luminance", got ${JSON.stringify(record.coverage)}`);
+    throw new AssetError(jsonPath, '"coverage" to be "luminance"', JSON.stringify(record.coverage));
   }
   return meta;
 }

@@ -1,55 +1,40 @@
 /**
- * Reads and decodes a PNG file with caps checked *before* any large allocation:
- * the file size from stat, the pixel count from the IHDR header.
+ * Reads and decodes a PNG file with its caps enforced before any large allocation: the
+ * file size while reading (only a regular file is read; see harness/files), the pixel
+ * count from IHDR before inflating. Every problem is an AssetError naming the file.
+ * This is the one guarded way to read a PNG file in the harness (assets, font, goldens).
  */
-import { readFileSync, statSync, type Stats } from 'node:fs';
-import { PNG, type PNGWithMetadata } from 'pngjs';
+import { FileReadError, readBoundedFile } from '../files/readBoundedFile.ts';
 import { AssetError } from './assetError.ts';
+import { decodePng, PngProblem, type DecodedPng } from './decodePng.ts';
+
+export type { DecodedPng };
 
 export interface ReadPngOptions {
   readonly maxFileBytes: number;
   readonly maxPixels: number;
-  /** A stat already taken by the caller (the image cache keys on its mtime). */
-  readonly stats?: Stats;
+  /** The file as messages name it (default: `file`). */
+  readonly shown?: string;
 }
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-export function statAsset(file: string): Stats {
+export function readPng(file: string, options: ReadPngOptions): DecodedPng {
+  const { maxFileBytes, maxPixels, shown = file } = options;
+  let bytes: Buffer;
   try {
-    return statSync(file);
+    bytes = readBoundedFile(file, { maxBytes: maxFileBytes, what: 'a PNG file' });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const problem = code === 'ENOENT' ? 'file not found' : `cannot stat file (${code ?? String(error)})`;
-    throw new AssetError(file, `expected a readable PNG file, got ${problem}`, { cause: error });
+    if (error instanceof FileReadError) throw new AssetError(shown, error.expected, error.found, { cause: error });
+    throw error;
   }
+  return decodePngBytes(bytes, { maxPixels, shown });
 }
 
-export function readPng(file: string, options: ReadPngOptions): PNGWithMetadata {
-  const { maxFileBytes, maxPixels } = options;
-  const stats = options.stats ?? statAsset(file);
-  if (!stats.isFile()) throw new AssetError(file, 'expected a regular PNG file, got a directory or special file');
-  if (stats.size > maxFileBytes) {
-    throw new AssetError(file, `expected a PNG file of at most ${maxFileBytes} bytes, got ${stats.size} bytes`);
-  }
-
-  const bytes = readFileSync(file);
-  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(SIGNATURE) || bytes.toString('latin1', 12, 16) !== 'IHDR') {
-    const head = [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-    throw new AssetError(file, `expected a PNG file (signature 89 50 4e 47 0d 0a 1a 0a, then IHDR), got bytes [${head}]`);
-  }
-  const width = bytes.readUInt32BE(16);
-  const height = bytes.readUInt32BE(20);
-  if (width === 0 || height === 0 || width * height > maxPixels) {
-    throw new AssetError(
-      file,
-      `expected a PNG of 1..${maxPixels} pixels (width*height), got ${width}x${height} = ${width * height} pixels`,
-    );
-  }
-
+/** Decodes PNG bytes already in memory (artifacts, goldens); problems are AssetErrors naming `shown`. */
+export function decodePngBytes(bytes: Uint8Array, options: { maxPixels: number; shown: string }): DecodedPng {
   try {
-    return PNG.sync.read(bytes);
+    return decodePng(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { maxPixels: options.maxPixels });
   } catch (error) {
-    throw new AssetError(file, `expected a valid PNG, got a decode error: ${(error as Error).message}`, { cause: error });
+    if (error instanceof PngProblem) throw new AssetError(options.shown, error.expected, error.found, { cause: error });
+    throw error;
   }
 }

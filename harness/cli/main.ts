@@ -2,11 +2,14 @@
  * The `parity` CLI. Commands return an exit class; user mistakes print a message (no
  * stack trace) and exit 2; anything unexpected is an infrastructure failure, exit 3.
  */
+import { AssetError } from '../assets/assetError.ts';
 import { ConfigError } from '../config/loadConfig.ts';
+import { FileReadError } from '../files/readBoundedFile.ts';
 import { EngineLoadError } from '../engines/registry.ts';
 import { isScenarioError } from '../protocol/scenarioError.ts';
 import { ResultsFileError } from '../results/readResults.ts';
 import { PoolSetupError } from '../run/pool.ts';
+import { describeFileSystemError, isFileSystemError } from './fileSystemError.ts';
 import { parseCommon } from './options.ts';
 import { HELP, UsageError } from './usage.ts';
 import { ShardError } from '../gate/shard.ts';
@@ -52,9 +55,14 @@ export async function main(argv: readonly string[]): Promise<number> {
 export function reportError(error: unknown): number {
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof EngineLoadError ||
       error instanceof ResultsFileError || (error as Error)?.name === 'GateUsageError' || error instanceof ShardError ||
-      error instanceof MergeError || isScenarioError(error)) {
+      error instanceof MergeError || isScenarioError(error) || error instanceof AssetError || error instanceof FileReadError) {
     process.stderr.write(`parity: ${(error as Error).message}\n`);
     return 2;
+  }
+  if (isFileSystemError(error)) {
+    const { message, exitClass } = describeFileSystemError(error);
+    process.stderr.write(`parity: ${message}\n`);
+    return exitClass;
   }
   if (error instanceof PoolSetupError) {
     process.stderr.write(`parity: could not start the engines: ${error.message}\n`);

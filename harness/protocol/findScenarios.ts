@@ -4,18 +4,47 @@
  * `scenarios/quirks/*.yaml`). The result is deduplicated and sorted by path, code unit
  * order with '/' separators, so every machine runs scenarios in the same order.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../files/insideFolder.ts';
 import { ScenarioError, ScenarioErrors } from './scenarioError.ts';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-function walk(dir: string, out: string[]): void {
+/**
+ * Symbolic links are followed only while they stay inside the folder being walked (by
+ * real path), and each real folder is walked once (no loops). Any other .yaml entry is
+ * listed (a link leading out, a FIFO, a device): the scenario loader refuses it as an
+ * error case the run reports, instead of a silent skip.
+ */
+function walk(dir: string, out: string[], root = realOrSelf(dir), seen = new Set<string>()): void {
+  const real = realOrSelf(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, out);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.yaml')) out.push(full);
+    if (isFolder(entry, full, root)) {
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, out, root, seen);
+    } else if (entry.name.endsWith('.yaml')) out.push(full); // a FIFO or device too: the loader says what it is
+  }
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** A folder to descend into: a real one, or a link to a folder inside `root`. */
+function isFolder(entry: Dirent, full: string, root: string): boolean {
+  if (entry.isDirectory()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(full).isDirectory() && isInside(root, realpathSync(full));
+  } catch {
+    return false;
   }
 }
 

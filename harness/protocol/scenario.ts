@@ -2,9 +2,10 @@
  * Loading a scenario file (docs/scenario-format.md): safe YAML, then every field checked,
  * every mistake collected (up to a limit) as a ScenarioError with file:line:column.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { FileReadError, readBoundedFile } from '../files/readBoundedFile.ts';
+import { realPathInside } from '../files/insideFolder.ts';
+import { checkAssetFiles } from './scenarioAssetFiles.ts';
 import { defaultAssetsRoot, readAssets } from './scenarioAssets.ts';
 import { ScenarioError, ScenarioErrors } from './scenarioError.ts';
 import { readExpectations } from './scenarioExpect.ts';
@@ -25,6 +26,8 @@ export interface ScenarioOptions {
   readonly maxErrors?: number;
   /** Largest file, in bytes (default 1 MiB). */
   readonly maxBytes?: number;
+  /** Check each declared asset file (inside the root, a valid PNG within CAPS); the loaders do, text parsing does not. */
+  readonly checkAssetFiles?: boolean;
 }
 
 export type ScenarioParse =
@@ -43,7 +46,9 @@ function readScenario(source: YamlSource, file: string, options: ScenarioOptions
   const id = readId(top);
   const title = readTitle(top);
   const viewport = readViewport(top);
-  const assets = readAssets(top, file, path.resolve(options.assetsRoot ?? defaultAssetsRoot(file)));
+  const root = path.resolve(options.assetsRoot ?? defaultAssetsRoot(file));
+  const declared = readAssets(top, file, root);
+  const assets = options.checkAssetFiles ? checkAssetFiles(declared, root, issues) : declared;
   const quirk = readQuirk(top);
   const tolerance = readTolerance(top);
   const provenance = readProvenance(top);
@@ -91,37 +96,29 @@ function fileError(file: string, expected: string, found: string): ScenarioError
   return new ScenarioErrors([new ScenarioError({ file, line: 0, column: 0, expected, found, text: `expected ${expected}, got ${found}` })]);
 }
 
-function checkSize(file: string, size: number, maxBytes: number): void {
-  if (size > maxBytes) throw fileError(file, `a scenario file of at most ${maxBytes} bytes`, `${size} bytes`);
-}
-
-function unreadable(file: string, error: unknown): ScenarioErrors {
-  const code = (error as NodeJS.ErrnoException).code;
-  return fileError(file, 'a readable scenario file', code === 'ENOENT' ? 'nothing at this path' : `${code ?? 'an error'}: ${(error as Error).message}`);
-}
-
-/** Reads and parses a scenario file; throws ScenarioErrors for missing files and every mistake in them. */
-export async function loadScenario(file: string, options: ScenarioOptions = {}): Promise<Scenario> {
+/**
+ * The scenario's text: the file must resolve (links followed) inside its scenarios root
+ * (the assets root: the nearest `scenarios` folder, else its own folder) and be a
+ * regular file of at most `maxBytes`, counted while reading (/dev/zero has size 0).
+ */
+function readScenarioText(file: string, options: ScenarioOptions): string {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_YAML_BYTES;
-  let text: string;
+  const root = options.assetsRoot ?? defaultAssetsRoot(file);
   try {
-    checkSize(file, (await stat(file)).size, maxBytes);
-    text = await readFile(file, 'utf8');
+    const real = realPathInside(root, file, 'a scenario file');
+    return readBoundedFile(real, { maxBytes, what: 'a scenario file' }).toString('utf8');
   } catch (error) {
-    throw error instanceof ScenarioErrors ? error : unreadable(file, error);
+    if (error instanceof FileReadError) throw fileError(file, error.expected, error.found);
+    throw error;
   }
-  return parseScenario(text, file, options);
+}
+
+/** Reads and parses a scenario file and checks its asset files; throws ScenarioErrors for missing files and every mistake in them. */
+export async function loadScenario(file: string, options: ScenarioOptions = {}): Promise<Scenario> {
+  return loadScenarioSync(file, options);
 }
 
 /** Synchronous loadScenario, for CLIs and tests. */
 export function loadScenarioSync(file: string, options: ScenarioOptions = {}): Scenario {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_YAML_BYTES;
-  let text: string;
-  try {
-    checkSize(file, statSync(file).size, maxBytes);
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw error instanceof ScenarioErrors ? error : unreadable(file, error);
-  }
-  return parseScenario(text, file, options);
+  return parseScenario(readScenarioText(file, options), file, { checkAssetFiles: true, ...options });
 }

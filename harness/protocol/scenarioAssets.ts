@@ -2,10 +2,12 @@
  * The `assets` map: image name -> PNG path relative to the scenario file. Paths must
  * resolve inside the assets root (by default the nearest `scenarios` folder above the
  * file, else the file's own folder): no `..` escapes, no absolute paths elsewhere.
- * Only the path is checked here (no file system access); the host decodes the PNGs.
+ * Only the path is checked here (no file system access); scenarioAssetFiles.ts checks
+ * the files themselves when a scenario is loaded from disk.
  */
 import path from 'node:path';
 import { CAPS } from '../../engines/shared/protocol.ts';
+import { isInside } from '../files/insideFolder.ts';
 import { stringCheck } from './checks.ts';
 import { describeFound } from './describe.ts';
 import type { MapReader } from './scenarioReader.ts';
@@ -21,10 +23,7 @@ export function defaultAssetsRoot(file: string): string {
   }
 }
 
-export function isInside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
-}
+export { isInside };
 
 function resolveAsset(map: MapReader, name: string, file: string, root: string): string | undefined {
   const raw = map.map[name];

@@ -19,6 +19,8 @@ export interface Issue {
   readonly field?: FieldPath;
   readonly expected: string;
   readonly found: string;
+  /** Replaces the `field "f": expected X, got Y` wording (a problem with a file the field names). */
+  readonly text?: string;
 }
 
 export class IssueList {

@@ -58,6 +58,6 @@ describe('loadHostAssets', () => {
 
   it('names the missing file of a declared image', () => {
     const file = join(dir, 'nope.png');
-    expect(() => loadHostAssets({ logo: file })).to.throw(`${file}: expected a readable PNG file, got file not found`);
+    expect(() => loadHostAssets({ logo: file })).to.throw(`${file}: expected a readable PNG file, got nothing at this path`);
   });
 });

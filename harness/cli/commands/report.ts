@@ -25,8 +25,8 @@ export function parseReportArgs(argv: readonly string[]): { results: string; pre
 export async function reportCommand(o: CommonOptions, argv: readonly string[]): Promise<number> {
   const args = parseReportArgs(argv);
   const file = resolve(args.results);
-  const results = readResults(file);
-  const previous = args.previous ? readResults(resolve(args.previous)) : undefined;
+  const results = readResults(args.results); // messages name the file as the user wrote it
+  const previous = args.previous ? readResults(args.previous) : undefined;
   const report = writeHtmlReport(dirname(file), results, previous ? { previous } : {});
   const where = relative(process.cwd(), report.path) || report.path;
   if (o.json) process.stdout.write(`${JSON.stringify({ report: report.path, bytes: report.bytes })}\n`);

@@ -4,8 +4,8 @@
  * the viewer also draws as the box overlay), the node ids to highlight and, for
  * downscaled frames, full-resolution crops of the differing area.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readRunFile } from '../../results/readRunFile.ts';
 import type { CaseEvidence, CaseResult, StoredDivergence } from '../../results/types.ts';
 import { decodePng, encodeRgba, ImageStore, MAX_SIDE } from './imageStore.ts';
 import type { BoxView, DetailCrop, EvidenceView, ImageRef, LayoutRow } from './viewModel.ts';
@@ -15,9 +15,12 @@ export const MAX_LAYOUT_ROWS = 300;
 /** Margin harness/compare/crop.ts grows the differing box by. */
 const CROP_MARGIN = 4;
 
-export function readBoxes(path: string): BoxView[] {
+/** The layout boxes of a run-folder JSON file; [] when it is missing, outside the run folder or not a layout. */
+export function readBoxes(runDir: string, name: string): BoxView[] {
   try {
-    const raw = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    const bytes = readRunFile(runDir, name);
+    if (!bytes) return [];
+    const raw = JSON.parse(bytes.toString('utf8')) as unknown;
     if (!Array.isArray(raw)) return [];
     return raw.filter((e) => e && typeof e === 'object' && typeof e.id === 'number').map((e) => ({
       id: e.id, depth: Number(e.depth) || 0, x: e.x, y: e.y, width: e.width, height: e.height,
@@ -75,7 +78,9 @@ export function differingFields(divergences: readonly StoredDivergence[], step: 
 function cropDiff(runDir: string, diffPath: string | undefined, x: number, y: number, width: number, height: number, store: ImageStore): ImageRef | undefined {
   if (!diffPath) return undefined;
   try {
-    const full = decodePng(readFileSync(join(runDir, diffPath)));
+    const bytes = readRunFile(runDir, diffPath);
+    if (!bytes) return undefined;
+    const full = decodePng(bytes);
     if (x + width > full.width || y + height > full.height) return undefined;
     const data = new Uint8Array(width * height * 4);
     for (let row = 0; row < height; row++) {
@@ -92,13 +97,7 @@ function cropDiff(runDir: string, diffPath: string | undefined, x: number, y: nu
 function detailCrop(runDir: string, c: CaseResult, ev: CaseEvidence, store: ImageStore): DetailCrop | undefined {
   const d = c.divergences.find((x) => x.kind === 'frame' && x.step === ev.step && x.artifacts?.reference && x.artifacts.candidate);
   if (!d || d.kind !== 'frame' || !d.bbox || !d.artifacts?.reference || !d.artifacts.candidate) return undefined;
-  const read = (p: string) => {
-    try {
-      return readFileSync(join(runDir, p));
-    } catch {
-      return undefined;
-    }
-  };
+  const read = (p: string) => readRunFile(runDir, p);
   const refBytes = read(d.artifacts.reference);
   const candBytes = read(d.artifacts.candidate);
   if (!refBytes || !candBytes) return undefined;
@@ -114,16 +113,16 @@ function detailCrop(runDir: string, c: CaseResult, ev: CaseEvidence, store: Imag
 export function evidenceView(runDir: string, c: CaseResult, store: ImageStore): { evidence: EvidenceView; rows: LayoutRow[]; omitted: number } | undefined {
   const ev = c.evidence;
   if (!ev) return undefined;
-  const refBoxes = readBoxes(join(runDir, ev.reference.layout));
-  const candBoxes = readBoxes(join(runDir, ev.candidate.layout));
+  const refBoxes = readBoxes(runDir, ev.reference.layout);
+  const candBoxes = readBoxes(runDir, ev.candidate.layout);
   const differing = differingFields(c.divergences, ev.step);
   const { rows, omitted } = capRows(layoutRows(refBoxes, candBoxes, differing));
   const highlight = [...new Set([...differing.keys()].map((k) => Number(k.split('@')[0])))].sort((a, b) => a - b);
 
   const refused = store.refused;
-  const refFrame = ev.reference.frame ? store.addFrameFile(join(runDir, ev.reference.frame)) : undefined;
-  const candFrame = ev.candidate.frame ? store.addFrameFile(join(runDir, ev.candidate.frame)) : undefined;
-  const diff = ev.diff ? store.addFrameFile(join(runDir, ev.diff)) : undefined;
+  const refFrame = ev.reference.frame ? store.addFrameFile(runDir, ev.reference.frame) : undefined;
+  const candFrame = ev.candidate.frame ? store.addFrameFile(runDir, ev.candidate.frame) : undefined;
+  const diff = ev.diff ? store.addFrameFile(runDir, ev.diff) : undefined;
   const frameDiv = c.divergences.find((d) => d.kind === 'frame' && d.step === ev.step);
   const root = refBoxes.find((b) => b.id === 0);
   const width = frameDiv?.kind === 'frame' ? frameDiv.width : refFrame ? Math.round(refFrame.width / refFrame.scale) : Number(root?.width) || 0;

@@ -5,8 +5,10 @@
  * crops around the differing pixels (./caseEvidence.ts). See README "HTML report".
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
+import { CAPS } from '../../../engines/shared/protocol.ts';
+import { decodePngBytes, type DecodedPng } from '../../assets/readPng.ts';
+import { readRunFile } from '../../results/readRunFile.ts';
 import type { ImageRef } from './viewModel.ts';
 
 /** Longest side embedded at full resolution. */
@@ -46,8 +48,10 @@ export function downscale(png: { width: number; height: number; data: Uint8Array
   return out;
 }
 
-export function decodePng(bytes: Uint8Array): PNG {
-  return PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+/** Through the harness's one guarded decoder: a damaged artifact throws, it never decodes to stray memory. */
+export function decodePng(bytes: Uint8Array): DecodedPng {
+  const side = CAPS.maxViewportSide;
+  return decodePngBytes(bytes, { maxPixels: side * side, shown: 'an artifact PNG' });
 }
 
 export function encodeRgba(image: { width: number; height: number; data: Uint8Array }): Buffer {
@@ -90,21 +94,22 @@ export class ImageStore {
   }
 
   /**
-   * Embeds a frame file: as it is when its longer side is at most MAX_SIDE, else
+   * Embeds a frame file of the run folder (read only inside it: ../results/readRunFile.ts): as it is when its longer side is at most MAX_SIDE, else
    * downscaled by the smallest integer factor that fits. Undefined: unreadable or over budget.
    */
-  addFrameFile(path: string): ImageRef | undefined {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch {
-      return undefined;
-    }
-    const size = pngSize(bytes);
-    if (!size) return undefined;
+  addFrameFile(runDir: string, name: string): ImageRef | undefined {
+    const bytes = readRunFile(runDir, name);
+    const size = bytes ? pngSize(bytes) : null;
+    if (!bytes || !size) return undefined;
     const factor = Math.ceil(Math.max(size.width, size.height) / MAX_SIDE);
     if (factor <= 1) return this.addPng(bytes);
+    let smaller: Buffer;
+    try {
+      smaller = PNG.sync.write(downscale(decodePng(bytes), factor), { colorType: 6 });
+    } catch {
+      return undefined; // a damaged artifact is left out, like a missing one
+    }
     this.downscaled++;
-    return this.addPng(PNG.sync.write(downscale(decodePng(bytes), factor), { colorType: 6 }), 1 / factor);
+    return this.addPng(smaller, 1 / factor);
   }
 }

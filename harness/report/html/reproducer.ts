@@ -3,9 +3,9 @@
  * is generated, size-capped), the exact replay command naming the divergence the case is
  * shown by, and that divergence's cause and symptom in the words `parity replay` uses.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadScenarioSync } from '../../protocol/scenario.ts';
+import { readRunFilePrefix } from '../../results/readRunFile.ts';
 import { causeAndSymptom, causeText, symptomText } from '../../results/causeAndSymptom.ts';
 import type { ScenarioSteps } from '../../results/causeAndSymptom.ts';
 import type { CaseResult, RunResults } from '../../results/types.ts';
@@ -23,7 +23,7 @@ export { shellQuote };
 
 export function reproducerOf(c: CaseResult, cwd: string): { reproducer?: ReproducerView; cause?: CauseView } {
   const file = c.source.kind === 'scenario' ? resolve(cwd, c.source.file) : undefined;
-  const text = file !== undefined && c.source.kind === 'scenario' ? scenarioText(file, c.source.file) : undefined;
+  const text = file !== undefined && c.source.kind === 'scenario' ? scenarioText(cwd, file, c.source.file) : undefined;
   const where = causeOf(c, text !== undefined ? stepsOf(file!) : undefined);
   if (c.source.kind !== 'scenario' || text === undefined) return where ? { cause: where.view } : {};
   const reproducer: ReproducerView = { file: c.source.file, ...text, ...(where?.line !== undefined ? { line: where.line } : {}) };
@@ -44,20 +44,18 @@ function causeOf(c: CaseResult, scenario: ScenarioSteps | undefined): { view: Ca
   return { view, ...(line !== undefined ? { line } : {}) };
 }
 
-function scenarioText(file: string, shown: string): { yaml: string; truncated: boolean } | undefined {
-  try {
-    const size = statSync(file).size;
-    const yaml = readFileSync(file, 'utf8');
-    if (size <= MAX_REPRODUCER_BYTES) return { yaml, truncated: false };
-    return { yaml: `${yaml.slice(0, MAX_REPRODUCER_BYTES)}\n# … cut: the file has ${size} bytes; the full text is in ${shown}\n`, truncated: true };
-  } catch {
-    return undefined;
-  }
+/** The scenario's text: results.json may come from another machine, so only a .yaml file inside the project is shown. */
+function scenarioText(cwd: string, file: string, shown: string): { yaml: string; truncated: boolean } | undefined {
+  const read = /\.ya?ml$/i.test(file) ? readRunFilePrefix(cwd, file, MAX_REPRODUCER_BYTES) : undefined;
+  if (!read) return undefined;
+  const yaml = read.bytes.toString('utf8');
+  if (read.complete) return { yaml, truncated: false };
+  return { yaml: `${yaml}\n# … cut: the file has more than ${MAX_REPRODUCER_BYTES} bytes; the full text is in ${shown}\n`, truncated: true };
 }
 
 function stepsOf(file: string): ScenarioSteps | undefined {
   try {
-    return loadScenarioSync(file);
+    return loadScenarioSync(file, { checkAssetFiles: false });
   } catch {
     return undefined; // the scenario no longer loads: show its text without a step line
   }
