@@ -7,7 +7,7 @@
  * (every merged identity with its causes, identities per cause); the last line is
  *   bench:triage causes=<n> identities=<m> merged=<k> split=<s> unattributed=<u>
  *
- * Options: --runs 300 (fuzz runs per cause) --seed 1 --workers N
+ * Options: --runs 100 (fuzz runs per cause) --seed 1 --workers N
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,7 +20,7 @@ import { identitiesOfCause, triageCounts, unattributed } from '../harness/fuzz/t
 import type { IdentitySet, TriageCause } from '../harness/fuzz/triage.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' } } });
-const budget = { runs: Number(values.runs ?? 300), seed: Number(values.seed ?? 1), ...(values.workers ? { workers: Number(values.workers) } : {}) };
+const budget = { runs: Number(values.runs ?? 100), seed: Number(values.seed ?? 1), ...(values.workers ? { workers: Number(values.workers) } : {}) };
 const root = resolve(import.meta.dirname, '..');
 const config = loadConfig(join(root, 'parity.config.yaml'));
 const reference = { builtin: 'legacy-js' } as const;

@@ -96,6 +96,12 @@ export interface FuzzRunOptions {
   /** Which runs go through the quirk detectors (default DEFAULT_COVERAGE: the first 500, then 1 in 16). */
   readonly coverage?: CoverageSample;
   readonly minimizeTimeMs?: number;
+  /**
+   * Most differential runs per minimization (default the minimizer's). A budget in runs,
+   * not time, gives the same reproducer on any machine: runs that compare outputs byte for
+   * byte set it and a generous time.
+   */
+  readonly minimizeCalls?: number;
   readonly maxMinimize?: number;
   readonly workers?: number;
   readonly timeoutMs?: number;
@@ -261,8 +267,8 @@ async function fuzzOn(chromium: ChromiumTarget | null, options: FuzzRunOptions):
           const minimizeInput = { steps: stream.commands, viewport: stream.viewport, fingerprint, fuzz: { fcSeed: runSeed(seed, first.run), streamOptions } };
           // on node, in a worker under a watchdog: an engine that hangs on a reduced stream is stopped there
           result = on?.target === 'chromium'
-            ? await minimize(minimizeInput, on.context, { timeMs: options.minimizeTimeMs })
-            : await minimizer.minimize(minimizeInput, specs, { timeMs: options.minimizeTimeMs, timeoutMs });
+            ? await minimize(minimizeInput, on.context, { timeMs: options.minimizeTimeMs, ...(options.minimizeCalls ? { maxCalls: options.minimizeCalls } : {}) })
+            : await minimizer.minimize(minimizeInput, specs, { timeMs: options.minimizeTimeMs, timeoutMs, ...(options.minimizeCalls ? { maxCalls: options.minimizeCalls } : {}) });
         } catch (error) {
           // a hang of the engine (node: the worker's watchdog) or of the page ends minimization, not the fuzz run
           if (!(error instanceof MinimizeError) && on?.target !== 'chromium') throw error;

@@ -43,15 +43,15 @@ describe('harness/fuzz runFuzz', function () {
     let first: FuzzReport;
 
     before(async () => {
-      first = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: dir, maxMinimize: 3, minimizeTimeMs: 120_000 });
+      first = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: dir, maxMinimize: 2, minimizeTimeMs: 120_000, minimizeCalls: 150 });
     });
 
-    it('files each new identity once, the first few (maxMinimize) minimized to small 1-minimal reproducers, the rest saying why not', () => {
+    it('files each new identity once, the first (maxMinimize) minimized to small 1-minimal reproducers, the rest saying why not', () => {
       expect(first.findings.length).to.be.greaterThan(0);
       expect(new Set(first.findings.map((f) => f.fingerprint)).size).to.equal(first.findings.length);
       const minimized = first.findings.filter((f) => f.minimized);
-      expect(minimized.length).to.equal(Math.min(3, first.findings.length));
-      for (const f of first.findings.filter((x) => !x.minimized)) expect(f.note).to.match(/not minimized: more than 3 minimizations/);
+      expect(minimized.length).to.equal(Math.min(2, first.findings.length));
+      for (const f of first.findings.filter((x) => !x.minimized)) expect(f.note).to.match(/not minimized: more than 2 minimizations/);
       for (const f of first.findings) {
         expect(f.case.id).to.equal(`fuzz:${f.fingerprint}`);
         expect(f.case.divergences.map((d) => d.fingerprint), 'the filed case shows its identity').to.include(f.fingerprint);
@@ -88,7 +88,7 @@ describe('harness/fuzz runFuzz', function () {
 
     it('matches known identities on the next run instead of filing them again', async () => {
       const before = Object.fromEntries(yamlFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
-      const again = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: dir, maxMinimize: 3, minimizeTimeMs: 120_000 });
+      const again = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: dir, maxMinimize: 2, minimizeTimeMs: 120_000, minimizeCalls: 150 });
       expect(again.findings).to.deep.equal([]);
       expect(again.knownRuns).to.equal(first.diverged);
       expect(again.known.every((k) => k.by === 'regression')).to.equal(true);
@@ -102,7 +102,7 @@ describe('harness/fuzz runFuzz', function () {
       // a file named for this find that holds another one (how issue 11 lost a reproducer)
       const planted = readFileSync(f.file!, 'utf8').replace(`fingerprint: "${f.fingerprint}"`, 'fingerprint: "bbbbbbbbbbbb"');
       writeFileSync(join(other, `${f.fingerprint}.yaml`), planted);
-      const r = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: other, workers: 1, maxMinimize: 3, minimizeTimeMs: 120_000 });
+      const r = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: other, workers: 1, maxMinimize: 2, minimizeTimeMs: 120_000, minimizeCalls: 150 });
       const again = r.findings.find((x) => x.fingerprint === f.fingerprint)!;
       expect(again.regression).to.include({ action: 'written-beside', file: join(other, `${f.fingerprint}-2.yaml`), beside: join(other, `${f.fingerprint}.yaml`) });
       expect(again.replay).to.match(new RegExp(`^npx parity replay \\S+/${f.fingerprint}-2\\.yaml `));
@@ -113,7 +113,7 @@ describe('harness/fuzz runFuzz', function () {
 
     it('writes byte-identical files and the same verdicts when run again with the same seed', async () => {
       const other = tempRegressions();
-      const twice = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: other, workers: 1, maxMinimize: 3, minimizeTimeMs: 120_000 });
+      const twice = await runFuzz({ config, reference: LEGACY, candidate: MUTANT, seed: 11, budget: { runs: 60 }, regressionsDir: other, workers: 1, maxMinimize: 2, minimizeTimeMs: 120_000, minimizeCalls: 150 });
       expect(verdicts(twice)).to.deep.equal(verdicts(first));
       expect(yamlFiles(other)).to.deep.equal(yamlFiles(dir));
       for (const f of yamlFiles(dir)) expect(readFileSync(join(other, f), 'utf8'), f).to.equal(readFileSync(join(dir, f), 'utf8'));
