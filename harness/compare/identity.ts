@@ -94,7 +94,13 @@ function locationOf(d: Divergence, steps: readonly Command[], until: number): st
 function differenceClass(d: Divergence): string {
   if (d.kind !== 'layout') return '';
   const m = mostCausal(d.differences);
-  return m ? valueChange(m.reference, m.candidate) : '';
+  if (!m) return '';
+  // a text line: how its length changed (a cut inside a surrogate pair vs wider glyphs)
+  if (typeof m.reference === 'string' && typeof m.candidate === 'string' && m.field.startsWith('text.lines[')) {
+    const change = valueChange(m.reference.length, m.candidate.length);
+    return change === '' || m.reference.length === m.candidate.length ? 'same length' : `length ${change}`;
+  }
+  return valueChange(m.reference, m.candidate);
 }
 
 /** How a value changed: the sign and size of a numeric change, else its kind. */

@@ -3,10 +3,10 @@
  * which a divergence first shows (./localize.ts) is often only what made it visible — the
  * `append` that attached a node whose padding the candidate had already decoded wrong, the
  * `set background` that painted it — and those are common to every bug. So each kind of
- * command up to that step (`set padding`: all of them at once) is left out in turn, the
- * stream is run again on fresh sessions of both engines, and the kind is needed when the
- * divergence is gone: no divergence of the same symptom on the same node at that
- * checkpoint. Never left out: `create`, `frame`, and the first `append` or `insert` of a
+ * command used up to that step (`set padding`) is left out in turn — every use of it
+ * before the checkpoint, at once — the stream is run again on fresh sessions of both
+ * engines, and the kind is needed when the divergence is gone: no divergence of the same
+ * symptom on the same node at that checkpoint. Never left out: `create`, `frame`, and the first `append` or `insert` of a
  * node — without them the node is not there at all, which says nothing about the bug; a
  * later one (a node attached again: double-append) may be. A needed kind carries the kinds
  * of its values (../compare/valueClass.ts): `set maxLines(0)`.
@@ -56,13 +56,15 @@ export async function ablate(
   const needed = divergences.map(() => [] as string[]);
   const upTo = divergences.map((d, i) => Math.min(d.step, (shownAt[i] ?? -1) >= 0 ? shownAt[i]! : d.step));
   const ordinals = divergences.map((d) => checkpointOrdinal(stream.steps, d.step));
-  const last = Math.max(-1, ...upTo);
-  for (const [shape, all] of byShape(stream.steps, ablatable(stream.steps, last + 1))) {
+  const last = Math.max(-1, ...divergences.map((d) => d.step));
+  for (const [shape, all] of byShape(stream.steps, ablatable(stream.steps, last))) {
     // divergences that lose the same commands of this kind share one rerun
     const runs = new Map<string, { left: number[]; mine: number[] }>();
-    divergences.forEach((_, i) => {
-      const left = all.filter((k) => k <= upTo[i]);
-      if (left.length === 0) return;
+    divergences.forEach((d, i) => {
+      // a kind used up to where it first shows is tried; every use before its checkpoint
+      // goes, so that a later twin cannot keep it alive
+      if (!all.some((k) => k <= upTo[i])) return;
+      const left = all.filter((k) => k < d.step);
       const key = left.join(',');
       const r = runs.get(key) ?? { left, mine: [] };
       r.mine.push(i);
@@ -81,7 +83,7 @@ export async function ablate(
         if (!f) found.set(ordinal, (f = observed ? compareAt(observed, ordinal, compare) : []));
         return f;
       };
-      for (const i of mine) if (!stillShows(divergences[i], at(ordinals[i]))) needed[i].push(withValues(shape, left, stream.steps));
+      for (const i of mine) if (!stillShows(divergences[i], at(ordinals[i]))) needed[i].push(withValues(shape, left.filter((k) => k <= upTo[i]), stream.steps));
     }
   }
   return needed.map((n) => n.sort());
