@@ -104,7 +104,9 @@ describe('parity fuzz / minimize (CLI)', function () {
     writeFileSync(join(out, `${fp}-2.yaml`), larger);
     const replaced = json(minimize('--json'));
     expect(replaced.regression).to.include({ action: 'replaced' });
-    expect(readFileSync(join(out, `${fp}-2.yaml`), 'utf8')).to.contain('replacesSteps: 8').and.contain(`replacesSha256: "${createHash('sha256').update(larger).digest('hex').slice(0, 12)}"`);
+    // YAML quotes a hex string only when it could read as a number
+    const sha = createHash('sha256').update(larger).digest('hex').slice(0, 12);
+    expect(readFileSync(join(out, `${fp}-2.yaml`), 'utf8')).to.contain('replacesSteps: 8').and.match(new RegExp(`replacesSha256: "?${sha}"?\n`));
 
     // 3. the same size again is kept, and nothing else is written
     const kept = minimize();
